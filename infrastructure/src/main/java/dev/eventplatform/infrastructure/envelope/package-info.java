@@ -1,0 +1,2 @@
+/** The published envelope of stored events. */
+package dev.eventplatform.infrastructure.envelope;

@@ -1,0 +1,2 @@
+/** Shared infrastructure of all sides. */
+package dev.eventplatform.infrastructure;

@@ -1,0 +1,2 @@
+/** API-key authentication and role-based access for every endpoint group. */
+package dev.eventplatform.infrastructure.security;

@@ -1,0 +1,96 @@
+package dev.eventplatform.infrastructure.web;
+
+import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Renders every error that is not a side's own domain rule as problem+json: framework errors
+ * (malformed JSON, oversized bodies, validation), Axon's conflicts, and anything unexpected.
+ * Sides put their domain advice before this one.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@ExceptionHandler({ ConcurrencyException.class, ConflictingModificationException.class })
+	ProblemDetail conflict(Exception ex) {
+		return Problems.of(HttpStatus.CONFLICT, "VERSION_CONFLICT", "Version conflict",
+				"The resource was changed concurrently; read it again and retry with its current version.");
+	}
+
+	@ExceptionHandler(AggregateStreamCreationException.class)
+	ProblemDetail alreadyExists(AggregateStreamCreationException ex) {
+		return Problems.of(HttpStatus.CONFLICT, "ALREADY_EXISTS", "Resource already exists",
+				"A resource with this id already exists.");
+	}
+
+	@ExceptionHandler(AggregateNotFoundException.class)
+	ProblemDetail notFound(AggregateNotFoundException ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
+				"No resource with id '" + ex.getAggregateIdentifier() + "' exists.");
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unhandled error", ex);
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+				"The request could not be completed; nothing was changed unless the response said so.");
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		var problem = Problems.of(status, "VALIDATION_FAILED", "Validation failed",
+				"The request has " + ex.getErrorCount() + " invalid field(s).");
+		problem.setProperty("errors", ex.getFieldErrors()
+			.stream()
+			.map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList());
+		return handleExceptionInternal(ex, problem, headers, status, exchange);
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		if (hasCause(ex, DataBufferLimitException.class)) {
+			var tooLarge = HttpStatus.CONTENT_TOO_LARGE;
+			return handleExceptionInternal(ex, Problems.of(tooLarge, "PAYLOAD_TOO_LARGE", "Payload too large",
+					"The request body exceeds the size limit."), headers, tooLarge, exchange);
+		}
+		var problem = Problems.of(status, "MALFORMED_REQUEST", "Malformed request",
+				ex.getReason() == null ? "The request could not be read." : ex.getReason());
+		return handleExceptionInternal(ex, problem, headers, status, exchange);
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (var cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

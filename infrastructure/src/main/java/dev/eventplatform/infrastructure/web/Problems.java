@@ -1,0 +1,24 @@
+package dev.eventplatform.infrastructure.web;
+
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds RFC 9457 problem bodies with a stable, machine-readable {@code code} extension. */
+public final class Problems {
+
+	public static final String TYPE_PREFIX = "urn:problem-type:eventplatform:";
+
+	private Problems() {
+	}
+
+	public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
+		var problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+		problem.setTitle(title);
+		problem.setProperty("code", code);
+		return problem;
+	}
+
+}
