@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -72,25 +72,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		var problem = Problems.of(status, "VALIDATION_FAILED", "Validation failed", "The request has invalid parameters.");
+		problem.setProperty("errors", ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+						"message", String.valueOf(error.getDefaultMessage()))))
+			.toList());
+		return handleExceptionInternal(ex, problem, headers, status, exchange);
+	}
+
+	@Override
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		if (hasCause(ex, DataBufferLimitException.class)) {
-			var tooLarge = HttpStatus.CONTENT_TOO_LARGE;
-			return handleExceptionInternal(ex, Problems.of(tooLarge, "PAYLOAD_TOO_LARGE", "Payload too large",
-					"The request body exceeds the size limit."), headers, tooLarge, exchange);
-		}
 		var problem = Problems.of(status, "MALFORMED_REQUEST", "Malformed request",
 				ex.getReason() == null ? "The request could not be read." : ex.getReason());
 		return handleExceptionInternal(ex, problem, headers, status, exchange);
 	}
 
-	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
-		for (var cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
+	/** Framework problems get the same {@code type} and {@code code} as ours, named after the status. */
+	@Override
+	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, ServerWebExchange exchange) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+			var code = HttpStatus.resolve(status.value()) == null ? "ERROR" : HttpStatus.valueOf(status.value()).name();
+			var typed = Problems.of(status, code, problem.getTitle(), problem.getDetail());
+			typed.setInstance(problem.getInstance());
+			return super.handleExceptionInternal(ex, typed, headers, status, exchange);
 		}
-		return false;
+		return super.handleExceptionInternal(ex, body, headers, status, exchange);
 	}
 
 }

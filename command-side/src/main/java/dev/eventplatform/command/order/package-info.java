@@ -1,0 +1,2 @@
+/** The order aggregate, its commands and its rules. */
+package dev.eventplatform.command.order;

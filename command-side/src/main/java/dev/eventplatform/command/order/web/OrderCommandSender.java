@@ -1,0 +1,75 @@
+package dev.eventplatform.command.order.web;
+
+import dev.eventplatform.command.idempotency.CommandOutcome;
+import dev.eventplatform.command.idempotency.IdempotentCommandExecutor;
+import dev.eventplatform.command.order.OrderCommands.CreateOrderCommand;
+import dev.eventplatform.command.order.web.OrderRequests.OrderCommandResponse;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sends order commands off the event loop (the command handler appends over JDBC) and turns the
+ * outcome into the HTTP answer, replaying the first outcome for a repeated Idempotency-Key.
+ */
+@Component
+class OrderCommandSender {
+
+	/** Event metadata key naming the API key that caused the event. */
+	static final String PRINCIPAL = "principal";
+
+	private final CommandGateway commandGateway;
+
+	private final IdempotentCommandExecutor idempotent;
+
+	OrderCommandSender(CommandGateway commandGateway, IdempotentCommandExecutor idempotent) {
+		this.commandGateway = commandGateway;
+		this.idempotent = idempotent;
+	}
+
+	Mono<ResponseEntity<OrderCommandResponse>> create(CreateOrderCommand command, Object request,
+			CommandContext context) {
+		return run(context, request, () -> {
+			send(command, context);
+			return new CommandOutcome(HttpStatus.CREATED.value(), command.orderId(), 0);
+		});
+	}
+
+	Mono<ResponseEntity<OrderCommandResponse>> update(String orderId, Object command, Object request,
+			CommandContext context) {
+		return run(context, request, () -> {
+			Long version = send(command, context);
+			return new CommandOutcome(HttpStatus.OK.value(), orderId, version);
+		});
+	}
+
+	private <R> R send(Object command, CommandContext context) {
+		return commandGateway.sendAndWait(
+				GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(PRINCIPAL, context.principal())));
+	}
+
+	private Mono<ResponseEntity<OrderCommandResponse>> run(CommandContext context, Object request,
+			Supplier<CommandOutcome> command) {
+		return Mono.fromCallable(() -> context.idempotencyKey() == null ? command.get()
+				: idempotent.execute(context.principal(), context.idempotencyKey(), context.signature(request),
+						command))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map(OrderCommandSender::toResponse);
+	}
+
+	private static ResponseEntity<OrderCommandResponse> toResponse(CommandOutcome outcome) {
+		var response = ResponseEntity.status(outcome.status()).eTag(CommandContext.etag(outcome.version()));
+		if (outcome.status() == HttpStatus.CREATED.value()) {
+			response.location(URI.create("/orders/" + outcome.resourceId()));
+		}
+		return response.body(new OrderCommandResponse(outcome.resourceId(), outcome.version()));
+	}
+
+}

@@ -1,0 +1,2 @@
+/** REST API of the order commands. */
+package dev.eventplatform.command.order.web;

@@ -1,0 +1,2 @@
+/** Command side: aggregates and the command API. */
+package dev.eventplatform.command;

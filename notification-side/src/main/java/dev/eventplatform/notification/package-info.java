@@ -1,0 +1,2 @@
+/** Notification side: webhooks and the Server-Sent Events stream. */
+package dev.eventplatform.notification;

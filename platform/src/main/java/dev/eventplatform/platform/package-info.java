@@ -1,0 +1,2 @@
+/** The assembly that runs all sides together. */
+package dev.eventplatform.platform;

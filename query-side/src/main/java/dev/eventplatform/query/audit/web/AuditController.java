@@ -1,0 +1,96 @@
+package dev.eventplatform.query.audit.web;
+
+import dev.eventplatform.events.EventEnvelope;
+import dev.eventplatform.infrastructure.catalogue.EventCatalogue;
+import dev.eventplatform.infrastructure.web.Problems;
+import dev.eventplatform.query.audit.AuditCursor;
+import dev.eventplatform.query.audit.AuditLog;
+import dev.eventplatform.query.audit.AuditPage;
+import dev.eventplatform.query.audit.AuditQuery;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The auditors' view of the event log. */
+@RestController
+@RequestMapping("/audit")
+class AuditController {
+
+	private final AuditLog auditLog;
+
+	private final EventCatalogue catalogue;
+
+	AuditController(AuditLog auditLog, EventCatalogue catalogue) {
+		this.auditLog = auditLog;
+		this.catalogue = catalogue;
+	}
+
+	@GetMapping("/events")
+	Mono<AuditPage> events(@RequestParam(required = false) String after,
+			@RequestParam(required = false) String subject, @RequestParam(name = "type", required = false) List<String> types,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+		var query = new AuditQuery(cursor(after), subject, payloadTypes(types), from, to, limit);
+		return Mono.fromCallable(() -> auditLog.page(query)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	@GetMapping("/subjects/{subject}/events")
+	Mono<SubjectHistory> history(@PathVariable String subject) {
+		return Mono.fromCallable(() -> auditLog.history(subject))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map(events -> {
+				if (events.isEmpty()) {
+					throw problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No events exist for subject '" + subject + "'.");
+				}
+				return new SubjectHistory(subject, events);
+			});
+	}
+
+	private static AuditCursor cursor(String after) {
+		if (after == null || after.isBlank()) {
+			return AuditCursor.START;
+		}
+		try {
+			return AuditCursor.decode(after);
+		}
+		catch (IllegalArgumentException ex) {
+			throw problem(HttpStatus.BAD_REQUEST, "INVALID_CURSOR", ex.getMessage());
+		}
+	}
+
+	private Set<String> payloadTypes(List<String> types) {
+		var payloadTypes = new HashSet<String>();
+		for (var type : types == null ? List.<String>of() : types) {
+			var classes = catalogue.payloadClassNames(type);
+			if (classes.isEmpty()) {
+				throw problem(HttpStatus.BAD_REQUEST, "UNKNOWN_EVENT_TYPE",
+						"'" + type + "' is not in the event catalogue (GET /schemas).");
+			}
+			payloadTypes.addAll(classes);
+		}
+		return payloadTypes;
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String code, String detail) {
+		return new ErrorResponseException(status, Problems.of(status, code, status.getReasonPhrase(), detail), null);
+	}
+
+	/** Every event of one subject, oldest first. */
+	record SubjectHistory(String subject, List<EventEnvelope> events) {
+	}
+
+}

@@ -1,0 +1,2 @@
+/** REST API of the audit log. */
+package dev.eventplatform.query.audit.web;

@@ -1,0 +1,2 @@
+/** REST API of the event catalogue. */
+package dev.eventplatform.query.catalogue;

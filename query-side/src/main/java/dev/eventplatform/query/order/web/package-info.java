@@ -1,0 +1,2 @@
+/** REST reads of the orders read model. */
+package dev.eventplatform.query.order.web;
