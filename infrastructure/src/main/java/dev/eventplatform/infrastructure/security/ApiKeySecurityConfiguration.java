@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -36,11 +37,17 @@ public class ApiKeySecurityConfiguration {
 
 	private static final String BEARER = "Bearer ";
 
+	/** Also keeps Boot from generating a default user with a logged password. */
 	@Bean
-	SecurityWebFilterChain apiKeySecurity(ServerHttpSecurity http, SecurityProperties properties,
-			JsonMapper jsonMapper) {
+	ReactiveAuthenticationManager apiKeyAuthenticationManager(SecurityProperties properties) {
 		warnAboutDemoKeys(properties);
-		var authentication = new AuthenticationWebFilter(new ApiKeyAuthenticationManager(properties.apiKeys()));
+		return new ApiKeyAuthenticationManager(properties.apiKeys());
+	}
+
+	@Bean
+	SecurityWebFilterChain apiKeySecurity(ServerHttpSecurity http, ReactiveAuthenticationManager apiKeys,
+			JsonMapper jsonMapper) {
+		var authentication = new AuthenticationWebFilter(apiKeys);
 		authentication.setServerAuthenticationConverter(ApiKeySecurityConfiguration::bearerKey);
 		authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 		authentication.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(

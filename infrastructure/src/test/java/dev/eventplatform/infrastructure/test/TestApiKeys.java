@@ -1,0 +1,19 @@
+package dev.eventplatform.infrastructure.test;
+
+/** The API keys that {@code application-test.yml} defines, one per role. */
+public final class TestApiKeys {
+
+	public static final String COMMAND = "test-command-key";
+
+	public static final String AUDIT = "test-audit-key";
+
+	public static final String SUBSCRIBER = "test-subscriber-key";
+
+	public static final String STREAM = "test-stream-key";
+
+	public static final String OPERATOR = "test-operator-key";
+
+	private TestApiKeys() {
+	}
+
+}
