@@ -68,7 +68,7 @@ public class IdempotentCommandExecutor {
 		return jdbc.sql("""
 				SELECT request_hash, response_status, resource_id, resource_version FROM idempotency_record
 				WHERE principal = ? AND idempotency_key = ? AND created_at > ?""")
-			.params(principal, key, Timestamp.from(clock.instant().minus(properties.retention())))
+			.params(principal, key, expiredBefore())
 			.query((rs, row) -> {
 				if (!rs.getString("request_hash").equals(hash)) {
 					throw new IdempotencyKeyReusedException(key);
@@ -80,9 +80,10 @@ public class IdempotentCommandExecutor {
 	}
 
 	private void insert(String principal, String key, String hash, CommandOutcome outcome) {
-		// An expired row for the same key is replaced, not an error.
-		jdbc.sql("DELETE FROM idempotency_record WHERE principal = ? AND idempotency_key = ?")
-			.params(principal, key)
+		// An expired row for the same key is replaced, not an error; a live one (a concurrent
+		// duplicate that committed first) makes the insert fail, and the caller replays it.
+		jdbc.sql("DELETE FROM idempotency_record WHERE principal = ? AND idempotency_key = ? AND created_at <= ?")
+			.params(principal, key, expiredBefore())
 			.update();
 		jdbc.sql("""
 				INSERT INTO idempotency_record
@@ -97,13 +98,17 @@ public class IdempotentCommandExecutor {
 	void purgeExpired() {
 		try {
 			var purged = jdbc.sql("DELETE FROM idempotency_record WHERE created_at <= ?")
-				.param(Timestamp.from(clock.instant().minus(properties.retention())))
+				.param(expiredBefore())
 				.update();
 			log.debug("Purged {} expired idempotency records", purged);
 		}
 		catch (DataAccessException ex) {
 			log.warn("Purging expired idempotency records failed; will retry", ex);
 		}
+	}
+
+	private Timestamp expiredBefore() {
+		return Timestamp.from(clock.instant().minus(properties.retention()));
 	}
 
 	private static String sha256(String value) {

@@ -95,16 +95,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/** Framework problems get the same {@code type} and {@code code} as ours, named after the status. */
 	@Override
-	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+	protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {
 		if (body instanceof ProblemDetail problem
 				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-			var code = HttpStatus.resolve(status.value()) == null ? "ERROR" : HttpStatus.valueOf(status.value()).name();
-			var typed = Problems.of(status, code, problem.getTitle(), problem.getDetail());
+			var resolved = HttpStatus.resolve(status.value());
+			var typed = Problems.of(status, resolved == null ? "ERROR" : resolved.name(), problem.getTitle(),
+					problem.getDetail());
 			typed.setInstance(problem.getInstance());
-			return super.handleExceptionInternal(ex, typed, headers, status, exchange);
+			return super.createResponseEntity(typed, headers, status, exchange);
 		}
-		return super.handleExceptionInternal(ex, body, headers, status, exchange);
+		return super.createResponseEntity(body, headers, status, exchange);
 	}
 
 }
