@@ -1,0 +1,89 @@
+package dev.eventplatform.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventplatform.infrastructure.test.TestApiKeys;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Every endpoint group against every key: no key or an unknown key is 401, a key without the
+ * group's role is 403, and a key with it gets past security (whatever the endpoint then answers).
+ */
+@PlatformIntegrationTest
+class SecurityIntegrationTests {
+
+	private static final List<String> ALL_KEYS = List.of(TestApiKeys.COMMAND, TestApiKeys.AUDIT,
+			TestApiKeys.SUBSCRIBER, TestApiKeys.STREAM, TestApiKeys.OPERATOR);
+
+	@Autowired
+	WebTestClient client;
+
+	static Stream<Arguments> endpointGroups() {
+		return Stream.of(
+				Arguments.of(HttpMethod.POST, "/orders", Set.of(TestApiKeys.COMMAND)),
+				Arguments.of(HttpMethod.POST, "/orders/some-id/payments", Set.of(TestApiKeys.COMMAND)),
+				Arguments.of(HttpMethod.GET, "/orders", Set.of(TestApiKeys.COMMAND, TestApiKeys.AUDIT)),
+				Arguments.of(HttpMethod.GET, "/orders/some-id", Set.of(TestApiKeys.COMMAND, TestApiKeys.AUDIT)),
+				Arguments.of(HttpMethod.GET, "/audit/events", Set.of(TestApiKeys.AUDIT)),
+				Arguments.of(HttpMethod.GET, "/audit/subjects/some-id/events", Set.of(TestApiKeys.AUDIT)),
+				Arguments.of(HttpMethod.GET, "/schemas", Set.copyOf(ALL_KEYS)),
+				Arguments.of(HttpMethod.GET, "/schemas/order.created/versions/1", Set.copyOf(ALL_KEYS)),
+				Arguments.of(HttpMethod.GET, "/webhooks", Set.of(TestApiKeys.SUBSCRIBER, TestApiKeys.OPERATOR)),
+				Arguments.of(HttpMethod.GET, "/events/stream", Set.of(TestApiKeys.STREAM)),
+				Arguments.of(HttpMethod.GET, "/processors", Set.of(TestApiKeys.OPERATOR)),
+				Arguments.of(HttpMethod.GET, "/actuator/prometheus", Set.of(TestApiKeys.OPERATOR)));
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("endpointGroups")
+	void onlyTheGroupsRolesGetThrough(HttpMethod method, String path, Set<String> allowed) {
+		expectProblem(request(method, path).exchange(), 401, "UNAUTHENTICATED");
+		expectProblem(request(method, path).header(HttpHeaders.AUTHORIZATION, "Bearer not-a-key").exchange(), 401,
+				"UNAUTHENTICATED");
+		for (var key : ALL_KEYS) {
+			var response = request(method, path).header(HttpHeaders.AUTHORIZATION, "Bearer " + key).exchange();
+			if (allowed.contains(key)) {
+				assertThat(response.returnResult(String.class).getStatus().value()).as("%s with %s", path, key)
+					.isNotIn(401, 403);
+			}
+			else {
+				expectProblem(response, 403, "FORBIDDEN");
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("healthPaths")
+	void healthIsOpen(String path) {
+		client.get().uri(path).exchange().expectStatus().isOk();
+	}
+
+	static Stream<String> healthPaths() {
+		return Stream.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
+	}
+
+	private WebTestClient.RequestBodySpec request(HttpMethod method, String path) {
+		return client.method(method).uri(path).contentType(MediaType.APPLICATION_JSON);
+	}
+
+	private static void expectProblem(WebTestClient.ResponseSpec response, int status, String code) {
+		response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo(code);
+	}
+
+}
