@@ -6,7 +6,6 @@ import dev.eventplatform.events.order.OrderDeliveredEvent;
 import dev.eventplatform.events.order.OrderPaymentReceivedEvent;
 import dev.eventplatform.events.order.OrderShippedEvent;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@link OrderSummary} in step with the order events. Its writes share the transaction of
- * the processor's token update, and an event at or below the stored version is ignored, so a
- * redelivered event changes nothing.
+ * the processor's token update, and an event at or below the stored version changes nothing, so a
+ * redelivered event is harmless.
  */
 @Component
 @ProcessingGroup(OrderSummaryProjection.PROCESSING_GROUP)
@@ -28,13 +27,16 @@ class OrderSummaryProjection {
 
 	private final JdbcAggregateTemplate template;
 
-	OrderSummaryProjection(JdbcAggregateTemplate template) {
+	private final OrderSummaryRepository orders;
+
+	OrderSummaryProjection(JdbcAggregateTemplate template, OrderSummaryRepository orders) {
 		this.template = template;
+		this.orders = orders;
 	}
 
 	@EventHandler
 	void on(OrderCreatedEvent event, @Timestamp Instant at) {
-		if (template.existsById(event.orderId(), OrderSummary.class)) {
+		if (orders.versionOf(event.orderId()) != null) {
 			return;
 		}
 		var lines = event.lines().stream().map(l -> new OrderSummaryLine(l.sku(), l.quantity(), l.unitPrice())).toList();
@@ -44,22 +46,24 @@ class OrderSummaryProjection {
 
 	@EventHandler
 	void on(OrderPaymentReceivedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-		update(event.orderId(), version, order -> order.paid(version, at));
+		applied(event.orderId(), version, orders.transition(event.orderId(), OrderSummaryStatus.PAID.name(), version, at));
 	}
 
 	@EventHandler
 	void on(OrderShippedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-		update(event.orderId(), version, order -> order.shipped(event.carrier(), event.trackingNumber(), version, at));
+		applied(event.orderId(), version,
+				orders.ship(event.orderId(), event.carrier(), event.trackingNumber(), version, at));
 	}
 
 	@EventHandler
 	void on(OrderDeliveredEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-		update(event.orderId(), version, order -> order.delivered(version, at));
+		applied(event.orderId(), version,
+				orders.transition(event.orderId(), OrderSummaryStatus.DELIVERED.name(), version, at));
 	}
 
 	@EventHandler
 	void on(OrderCancelledEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-		update(event.orderId(), version, order -> order.cancelled(event.reason(), version, at));
+		applied(event.orderId(), version, orders.cancel(event.orderId(), event.reason(), version, at));
 	}
 
 	/** A replay rebuilds the read model from scratch. */
@@ -68,17 +72,15 @@ class OrderSummaryProjection {
 		template.deleteAll(OrderSummary.class);
 	}
 
-	private void update(String orderId, long version, UnaryOperator<OrderSummary> transition) {
-		var order = template.findById(orderId, OrderSummary.class);
-		if (order == null) {
-			// The creation event is always handled first (same subject, same segment): a missing
-			// row means the read model is broken, and skipping would hide it.
-			throw new IllegalStateException("Order " + orderId + " is missing from the read model");
+	/**
+	 * No row changed: either the event was already applied, or the order is missing, which means
+	 * the read model is broken. Failing stops the segment (the error handler propagates) instead of
+	 * silently skipping the event.
+	 */
+	private void applied(String orderId, long version, int updated) {
+		if (updated == 0 && orders.versionOf(orderId) == null) {
+			throw new IllegalStateException("Order " + orderId + " is missing from the read model at version " + version);
 		}
-		if (order.version() >= version) {
-			return;
-		}
-		template.update(transition.apply(order));
 	}
 
 }
