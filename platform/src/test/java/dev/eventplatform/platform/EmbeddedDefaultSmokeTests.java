@@ -63,7 +63,7 @@ class EmbeddedDefaultSmokeTests {
 
 	private ConfigurableApplicationContext start() {
 		var context = new SpringApplicationBuilder(PlatformApplication.class)
-			.properties("server.port=0", "spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("eventplatform"))
+			.properties("server.port=0", "platform.data-directory=" + dataDirectory)
 			.run();
 		assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
 		return context;
