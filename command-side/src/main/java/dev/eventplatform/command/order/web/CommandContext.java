@@ -1,6 +1,9 @@
 package dev.eventplatform.command.order.web;
 
 import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -17,14 +20,13 @@ record CommandContext(String principal, String idempotencyKey, Long expectedVers
 
 	private static final int MAX_KEY_LENGTH = 255;
 
+	private static final Pattern STRONG_VERSION_TAG = Pattern.compile("\"(\\d{1,19})\"");
+
 	static CommandContext of(ServerWebExchange exchange, Principal principal, String idempotencyKey) {
 		var request = exchange.getRequest();
 		return new CommandContext(principal.getName(), validKey(idempotencyKey),
-				expectedVersion(ifMatchValues(request.getHeaders().getValuesAsList(HttpHeaders.IF_MATCH))), request.getMethod() + " " + request.getPath());
-	}
-
-	private static java.util.List<String> ifMatchValues(java.util.List<String> headerValues) {
-		return headerValues.stream().map(String::trim).filter(value -> !value.isEmpty()).toList();
+				expectedVersion(request.getHeaders().getOrEmpty(HttpHeaders.IF_MATCH)),
+				request.getMethod() + " " + request.getPath());
 	}
 
 	private static String validKey(String key) {
@@ -38,30 +40,32 @@ record CommandContext(String principal, String idempotencyKey, Long expectedVers
 		return key;
 	}
 
-	private static Long expectedVersion(java.util.List<String> ifMatch) {
-		if (ifMatch.isEmpty() || (ifMatch.size() == 1 && ifMatch.get(0).equals("*"))) {
+	/**
+	 * Parses the raw header: a present but empty or malformed If-Match must be rejected, never
+	 * read as "no condition", or a conditional update would silently become unconditional.
+	 */
+	private static Long expectedVersion(List<String> headerLines) {
+		if (headerLines.isEmpty()) {
 			return null;
 		}
-		if (ifMatch.size() > 1) {
+		var tags = headerLines.stream().flatMap(line -> Arrays.stream(line.split(","))).map(String::trim).toList();
+		if (tags.size() != 1) {
 			throw new InvalidCommandHeaderException("INVALID_IF_MATCH", "If-Match must name exactly one version.");
 		}
-		var tag = ifMatch.get(0);
-		if (tag.startsWith("W/")) {
-			throw new InvalidCommandHeaderException("INVALID_IF_MATCH",
-					"If-Match needs a strong ETag such as \"3\", as returned by the last command.");
+		var tag = tags.get(0);
+		if (tag.equals("*")) {
+			return null;
 		}
-		var unquoted = tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1)
-				: tag;
+		var matcher = STRONG_VERSION_TAG.matcher(tag);
+		if (!matcher.matches()) {
+			throw new InvalidCommandHeaderException("INVALID_IF_MATCH",
+					"If-Match must be a strong ETag returned by this API, such as \"3\".");
+		}
 		try {
-			var version = Long.parseLong(unquoted);
-			if (version < 0) {
-				throw new NumberFormatException();
-			}
-			return version;
+			return Long.parseLong(matcher.group(1));
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidCommandHeaderException("INVALID_IF_MATCH",
-					"If-Match must be an ETag returned by this API, such as \"3\".");
+			throw new InvalidCommandHeaderException("INVALID_IF_MATCH", "If-Match names a version out of range.");
 		}
 	}
 

@@ -45,7 +45,8 @@ class CommandContextTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "W/\"3\"", "abc", "\"abc\"", "-1", "\"-1\"", "\"3.0\"",
+	@ValueSource(strings = { "\"\"", "\"", "", "3", "\"*\"", "\"99999999999999999999\"", "W/\"3\"", "abc",
+			"\"abc\"", "-1", "\"-1\"", "\"3.0\"",
 			"\"9223372036854775808\"", "\"3\", \"4\"", "*, \"3\"" })
 	void cannotUseAMalformedIfMatch(String ifMatch) {
 		assertThatThrownBy(() -> CommandContext.of(exchange(PATH, ifMatch), CALLER, null))
