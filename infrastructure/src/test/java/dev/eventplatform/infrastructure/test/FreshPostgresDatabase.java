@@ -11,7 +11,8 @@ import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Gives each test application context a database of its own on the machine's PostgreSQL, created
- * empty (Flyway migrates it) and dropped when the context closes. The server is taken from
+ * empty (Flyway migrates it) and dropped when the context closes, or when the JVM exits for a
+ * context that failed to start. The server is taken from
  * {@code TEST_POSTGRES_URL} (an admin database URL, default {@code jdbc:postgresql://127.0.0.1:5432/postgres}),
  * {@code TEST_POSTGRES_USER} (default {@code postgres}) and {@code TEST_POSTGRES_PASSWORD}.
  */
@@ -31,11 +32,13 @@ public class FreshPostgresDatabase implements ApplicationContextInitializer<Conf
 			.of("spring.datasource.url=" + ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name,
 					"spring.datasource.username=" + USER, "spring.datasource.password=" + PASSWORD)
 			.applyTo(context);
+		Runnable drop = () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 		context.addApplicationListener(event -> {
 			if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-				execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+				drop.run();
 			}
 		});
+		Runtime.getRuntime().addShutdownHook(new Thread(drop, "drop-" + name));
 	}
 
 	private static void execute(String sql) {
