@@ -1,7 +1,6 @@
 package dev.eventplatform.bench;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -58,9 +57,9 @@ final class OrderWorkload implements Callable<Tally> {
 		long start = System.nanoTime();
 		boolean measured = window.measures(start);
 		try {
-			HttpResponse<String> response = api.send(command);
+			OrderApi.Response response = api.send(command);
 			long latencyNanos = System.nanoTime() - start;
-			if (response.statusCode() / 100 == 2) {
+			if (response.status() / 100 == 2) {
 				if (measured) {
 					tally.recordOk(latencyNanos);
 				}
@@ -69,7 +68,7 @@ final class OrderWorkload implements Callable<Tally> {
 			if (measured) {
 				tally.recordNon2xx();
 			}
-			errors.note(command.name(), "HTTP " + response.statusCode(), response.body());
+			errors.note(command.name(), "HTTP " + response.status(), response.body());
 		} catch (IOException e) {
 			if (measured) {
 				tally.recordException();
@@ -79,7 +78,7 @@ final class OrderWorkload implements Callable<Tally> {
 		return Optional.empty();
 	}
 
-	// The HttpClient often throws without any message (a refused connection is a bare ConnectException
+	// The HTTP client often throws without any message (a refused connection is a bare ConnectException
 	// caused by a bare ClosedChannelException): then the chain of exception types is the best clue.
 	private static String describe(Throwable failure) {
 		StringBuilder chain = new StringBuilder();
