@@ -135,11 +135,10 @@ public class AxonInfrastructureConfiguration {
 	@Bean(name = "eventBus")
 	public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
 			org.axonframework.config.Configuration configuration, EventStoreProperties properties) {
-		return EmbeddedEventStore.builder()
+		return new SnapshotlessEventStore(EmbeddedEventStore.builder()
 			.storageEngine(storageEngine)
 			.messageMonitor(configuration.messageMonitor(EmbeddedEventStore.class, "eventStore"))
-			.fetchDelay(properties.fetchDelay().toMillis())
-			.build();
+			.fetchDelay(properties.fetchDelay().toMillis()));
 	}
 
 	@Bean
