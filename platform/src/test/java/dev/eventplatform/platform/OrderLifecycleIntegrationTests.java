@@ -175,6 +175,17 @@ class OrderLifecycleIntegrationTests {
 			.jsonPath("$.code")
 			.isEqualTo("PAYMENT_AMOUNT_MISMATCH");
 		api.post("/orders/" + orderId + "/cancellation", Map.of("reason", "changed my mind")).expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> api.get("/orders/" + orderId, TestApiKeys.AUDIT)
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("CANCELLED")
+				.jsonPath("$.cancellationReason")
+				.isEqualTo("changed my mind")
+				.jsonPath("$.version")
+				.isEqualTo(1));
 		api.post("/orders/" + orderId + "/payments", OrderApi.payment("30.00"))
 			.expectStatus()
 			.isEqualTo(409)
