@@ -15,7 +15,12 @@ record OrderApi(WebTestClient client) {
 
 	/** Creates the two-line order (total 30.00 EUR) and returns its id. */
 	String createOrder() {
-		return post("/orders", TWO_LINES).expectStatus()
+		return created(TWO_LINES);
+	}
+
+	/** Creates an order that must be accepted and returns its id. */
+	String created(Object body, String... headers) {
+		return post("/orders", body, headers).expectStatus()
 			.isCreated()
 			.expectBody(Map.class)
 			.returnResult()

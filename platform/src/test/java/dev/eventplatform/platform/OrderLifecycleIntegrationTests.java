@@ -60,6 +60,10 @@ class OrderLifecycleIntegrationTests {
 			.expectHeader()
 			.valueEquals(HttpHeaders.ETAG, "\"3\"");
 
+		assertThat(jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?")
+			.param(orderId)
+			.query(String.class)
+			.list()).hasSize(4).allSatisfy(metaData -> assertThat(metaData).contains("\"principal\":\"test-command\""));
 		assertThat(storedEvents(orderId)).containsExactly("dev.eventplatform.events.order.OrderCreatedEvent",
 				"dev.eventplatform.events.order.OrderPaymentReceivedEvent",
 				"dev.eventplatform.events.order.OrderShippedEvent",
@@ -236,9 +240,9 @@ class OrderLifecycleIntegrationTests {
 		var body = Map.of("customerId", customer, "currency", "EUR", "lines",
 				List.of(Map.of("sku", "SKU-1", "quantity", 1, "unitPrice", 3)));
 		var answers = List.of(
-				CompletableFuture.supplyAsync(() -> createWithKey(body, customer)),
-				CompletableFuture.supplyAsync(() -> createWithKey(body, customer)),
-				CompletableFuture.supplyAsync(() -> createWithKey(body, customer)))
+				CompletableFuture.supplyAsync(() -> api.created(body, "Idempotency-Key", customer)),
+				CompletableFuture.supplyAsync(() -> api.created(body, "Idempotency-Key", customer)),
+				CompletableFuture.supplyAsync(() -> api.created(body, "Idempotency-Key", customer)))
 			.stream()
 			.map(CompletableFuture::join)
 			.toList();
@@ -310,9 +314,9 @@ class OrderLifecycleIntegrationTests {
 		var customer = "cust-pages-" + System.nanoTime();
 		var body = Map.of("customerId", customer, "currency", "EUR", "lines",
 				List.of(Map.of("sku", "SKU-1", "quantity", 1, "unitPrice", 3)));
-		var first = createdId(body);
-		createdId(body);
-		createdId(body);
+		var first = api.created(body);
+		api.created(body);
+		api.created(body);
 		api.post("/orders/" + first + "/payments", Map.of("amount", 3, "currency", "EUR")).expectStatus().isOk();
 
 		await().atMost(Duration.ofSeconds(10))
@@ -340,22 +344,6 @@ class OrderLifecycleIntegrationTests {
 			.jsonPath("$.code")
 			.isEqualTo("INVALID_PARAMETER");
 		api.get("/orders/no-such-order", TestApiKeys.AUDIT).expectStatus().isNotFound();
-	}
-
-	private String createdId(Map<String, Object> body) {
-		return api.post("/orders", body).expectStatus().isCreated().expectBody(Map.class).returnResult()
-			.getResponseBody().get("orderId").toString();
-	}
-
-	private String createWithKey(Map<String, Object> body, String key) {
-		return api.post("/orders", body, "Idempotency-Key", key)
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("orderId")
-			.toString();
 	}
 
 	private int payStatus(String orderId) {

@@ -10,6 +10,9 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -40,6 +43,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class AxonInfrastructureConfiguration {
+
+	/** Metadata key naming the API key on whose behalf a command was sent. */
+	public static final String PRINCIPAL_METADATA = "principal";
 
 	/**
 	 * Axon's own mapper: never the web layer's, so web settings cannot change the stored format.
@@ -164,6 +170,18 @@ public class AxonInfrastructureConfiguration {
 			.contentType(byte[].class)
 			.claimTimeout(properties.claimTimeout())
 			.build();
+	}
+
+	/** Events carry the correlation and causation ids of the message that caused them. */
+	@Bean
+	public CorrelationDataProvider messageOriginProvider() {
+		return new MessageOriginProvider();
+	}
+
+	/** Events carry the name of the API key whose command caused them: who did it, for the audit log. */
+	@Bean
+	public CorrelationDataProvider principalCorrelation() {
+		return new SimpleCorrelationDataProvider(PRINCIPAL_METADATA);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.eventplatform.infrastructure.security;
 
 import dev.eventplatform.infrastructure.web.Problems;
+import java.util.LinkedHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -96,7 +97,7 @@ public class ApiKeySecurityConfiguration {
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		}
-		var body = new java.util.LinkedHashMap<String, Object>();
+		var body = new LinkedHashMap<String, Object>();
 		body.put("type", problem.getType().toString());
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());

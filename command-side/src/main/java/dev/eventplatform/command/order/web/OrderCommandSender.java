@@ -4,6 +4,7 @@ import dev.eventplatform.command.idempotency.CommandOutcome;
 import dev.eventplatform.command.idempotency.IdempotentCommandExecutor;
 import dev.eventplatform.command.order.OrderCommands.CreateOrderCommand;
 import dev.eventplatform.command.order.web.OrderRequests.OrderCommandResponse;
+import dev.eventplatform.infrastructure.axon.AxonInfrastructureConfiguration;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,9 +22,6 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 class OrderCommandSender {
-
-	/** Event metadata key naming the API key that caused the event. */
-	static final String PRINCIPAL = "principal";
 
 	private final CommandGateway commandGateway;
 
@@ -52,7 +50,7 @@ class OrderCommandSender {
 
 	private <R> R send(Object command, CommandContext context) {
 		return commandGateway.sendAndWait(
-				GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(PRINCIPAL, context.principal())));
+				GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(AxonInfrastructureConfiguration.PRINCIPAL_METADATA, context.principal())));
 	}
 
 	private Mono<ResponseEntity<OrderCommandResponse>> run(CommandContext context, Object request,
