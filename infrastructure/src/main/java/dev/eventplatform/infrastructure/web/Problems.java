@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /** Builds RFC 9457 problem bodies with a stable, machine-readable {@code code} extension. */
 public final class Problems {
@@ -19,6 +20,11 @@ public final class Problems {
 		problem.setTitle(title);
 		problem.setProperty("code", code);
 		return problem;
+	}
+
+	/** A problem to throw from a controller; the framework renders it as problem+json. */
+	public static ErrorResponseException exception(HttpStatusCode status, String code, String title, String detail) {
+		return new ErrorResponseException(status, of(status, code, title, detail), null);
 	}
 
 }

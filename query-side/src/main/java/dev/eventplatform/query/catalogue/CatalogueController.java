@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,10 +40,8 @@ class CatalogueController {
 	@GetMapping("/{type}/versions/{version}")
 	VersionDetail version(@PathVariable String type, @PathVariable int version) {
 		var contract = catalogue.find(type, version)
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.of(HttpStatus.NOT_FOUND, "UNKNOWN_EVENT_TYPE", "Not found",
-							"The catalogue has no version " + version + " of '" + type + "'."),
-					null));
+			.orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "UNKNOWN_EVENT_TYPE", "Not found",
+					"The catalogue has no version " + version + " of '" + type + "'."));
 		return new VersionDetail(contract.type(), contract.version(), statusName(contract), contract.sunset(),
 				catalogue.schemaOf(contract), contract.example());
 	}

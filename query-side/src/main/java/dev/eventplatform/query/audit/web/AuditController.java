@@ -86,7 +86,7 @@ class AuditController {
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String code, String detail) {
-		return new ErrorResponseException(status, Problems.of(status, code, status.getReasonPhrase(), detail), null);
+		return Problems.exception(status, code, status.getReasonPhrase(), detail);
 	}
 
 	/** Every event of one subject, oldest first. */

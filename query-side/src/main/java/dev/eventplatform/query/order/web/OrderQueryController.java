@@ -13,7 +13,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,8 +43,8 @@ class OrderQueryController {
 			.subscribeOn(Schedulers.boundedElastic())
 			.map(found -> found
 				.map(order -> ResponseEntity.ok().eTag("\"" + order.version() + "\"").body(order))
-				.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND,
-						"NOT_FOUND", "Not found", "No order with id '" + orderId + "' exists."), null)));
+				.orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
+						"No order with id '" + orderId + "' exists.")));
 	}
 
 	@GetMapping
@@ -65,10 +64,8 @@ class OrderQueryController {
 			return OrderSummaryStatus.valueOf(status.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
-					"INVALID_PARAMETER", "Invalid parameter",
-					"status must be one of " + List.of(OrderSummaryStatus.values()).toString().toLowerCase(Locale.ROOT)),
-					ex);
+			throw Problems.exception(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
+					"status must be one of " + List.of(OrderSummaryStatus.values()).toString().toLowerCase(Locale.ROOT));
 		}
 	}
 
