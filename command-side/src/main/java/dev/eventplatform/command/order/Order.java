@@ -44,16 +44,25 @@ public class Order {
 
 	@CommandHandler
 	public Order(CreateOrderCommand command) {
-		if (command.lines() == null || command.lines().isEmpty()) {
-			throw new OrderRuleViolation(OrderErrorCode.INVALID_ORDER, "An order needs at least one line.");
+		if (command.lines() == null || command.lines().isEmpty() || command.lines().size() > OrderLimits.MAX_LINES) {
+			throw new OrderRuleViolation(OrderErrorCode.INVALID_ORDER,
+					"An order needs 1 to " + OrderLimits.MAX_LINES + " lines.");
 		}
 		for (var line : command.lines()) {
-			if (line.quantity() < 1 || line.unitPrice() == null || line.unitPrice().signum() <= 0) {
-				throw new OrderRuleViolation(OrderErrorCode.INVALID_ORDER,
-						"Line '" + line.sku() + "' needs a positive quantity and unit price.");
+			if (line.quantity() < 1 || line.quantity() > OrderLimits.MAX_QUANTITY
+					|| !OrderLimits.isMoney(line.unitPrice(), OrderLimits.UNIT_PRICE_INTEGER_DIGITS)) {
+				throw new OrderRuleViolation(OrderErrorCode.INVALID_ORDER, "Line '" + line.sku()
+						+ "' needs a quantity of 1 to " + OrderLimits.MAX_QUANTITY
+						+ " and a positive unit price of at most " + OrderLimits.UNIT_PRICE_INTEGER_DIGITS
+						+ " digits and " + OrderLimits.FRACTION_DIGITS + " decimals.");
 			}
 		}
 		var total = command.lines().stream().map(OrderLine::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (total.compareTo(OrderLimits.MAX_TOTAL) > 0) {
+			throw new OrderRuleViolation(OrderErrorCode.INVALID_ORDER,
+					"The order total " + total.toPlainString() + " exceeds the maximum of "
+							+ OrderLimits.MAX_TOTAL.toPlainString() + ".");
+		}
 		apply(new OrderCreatedEvent(command.orderId(), command.customerId(), command.currency(), command.lines(),
 				total));
 	}
@@ -68,10 +77,11 @@ public class Order {
 			throw new OrderRuleViolation(OrderErrorCode.PAYMENT_CURRENCY_MISMATCH,
 					"The order is in " + currency + ", the payment in " + command.currency() + ".");
 		}
-		if (total.compareTo(command.amount()) != 0) {
+		if (!OrderLimits.isMoney(command.amount(), OrderLimits.TOTAL_INTEGER_DIGITS)
+				|| total.compareTo(command.amount()) != 0) {
+			// toString, not toPlainString: an absurd exponent would not fit in a string.
 			throw new OrderRuleViolation(OrderErrorCode.PAYMENT_AMOUNT_MISMATCH,
-					"The order total is " + total.toPlainString() + ", the payment " + command.amount().toPlainString()
-							+ ".");
+					"The order total is " + total.toPlainString() + ", the payment " + command.amount() + ".");
 		}
 		apply(new OrderPaymentReceivedEvent(orderId, command.amount(), currency));
 		return AggregateLifecycle.getVersion();

@@ -14,6 +14,7 @@ import dev.eventplatform.events.order.OrderLine;
 import dev.eventplatform.events.order.OrderPaymentReceivedEvent;
 import dev.eventplatform.events.order.OrderShippedEvent;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -58,7 +59,7 @@ class OrderTest {
 			.when(new CreateOrderCommand(ORDER_ID, "cust-42", "EUR", List.of()))
 			.expectNoEvents()
 			.expectException(violation(OrderErrorCode.INVALID_ORDER))
-			.expectExceptionMessage("An order needs at least one line.");
+			.expectExceptionMessage("An order needs 1 to 100 lines.");
 	}
 
 	@Test
@@ -76,7 +77,8 @@ class OrderTest {
 					List.of(LINES.get(0), new OrderLine("SKU-2", 0, new BigDecimal("3.50")))))
 			.expectNoEvents()
 			.expectException(violation(OrderErrorCode.INVALID_ORDER))
-			.expectExceptionMessage("Line 'SKU-2' needs a positive quantity and unit price.");
+			.expectExceptionMessage("Line 'SKU-2' needs a quantity of 1 to 10000 and a positive unit price of at most"
+					+ " 12 digits and 2 decimals.");
 	}
 
 	@Test
@@ -110,6 +112,52 @@ class OrderTest {
 		// A missing price must be a rule violation, not a NullPointerException from the total.
 		fixture.givenNoPriorActivity()
 			.when(new CreateOrderCommand(ORDER_ID, "cust-42", "EUR", List.of(new OrderLine("SKU-1", 1, null))))
+			.expectNoEvents()
+			.expectException(violation(OrderErrorCode.INVALID_ORDER));
+	}
+
+	@Test
+	void canCreateAnOrderAtTheLargestTotalAndPayIt() {
+		// The largest total fits the read model's NUMERIC(16, 2) and a payment's 14 digits.
+		var lines = List.of(new OrderLine("SKU-1", 10_000, new BigDecimal("9999999999.99")),
+				new OrderLine("SKU-2", 1, new BigDecimal("99.99")));
+		fixture.givenNoPriorActivity()
+			.when(new CreateOrderCommand(ORDER_ID, "cust-42", "EUR", lines))
+			.expectEvents(new OrderCreatedEvent(ORDER_ID, "cust-42", "EUR", lines, OrderLimits.MAX_TOTAL));
+		fixture.given(new OrderCreatedEvent(ORDER_ID, "cust-42", "EUR", lines, OrderLimits.MAX_TOTAL))
+			.when(new RecordPaymentCommand(ORDER_ID, null, OrderLimits.MAX_TOTAL, "EUR"))
+			.expectEvents(new OrderPaymentReceivedEvent(ORDER_ID, OrderLimits.MAX_TOTAL, "EUR"));
+	}
+
+	@Test
+	void cannotCreateAnOrderWhoseTotalExceedsTheLargest() {
+		// Issue 5's poison order: accepted before, it overflowed the read model and could never be paid.
+		fixture.givenNoPriorActivity()
+			.when(new CreateOrderCommand(ORDER_ID, "x", "EUR",
+					List.of(new OrderLine("A", 1000, new BigDecimal("999999999999.99")))))
+			.expectNoEvents()
+			.expectException(violation(OrderErrorCode.INVALID_ORDER))
+			.expectExceptionMessage("The order total 999999999999990.00 exceeds the maximum of 99999999999999.99.");
+	}
+
+	@Test
+	void cannotCreateAnOrderWithMoreQuantityOrDigitsThanTheLimits() {
+		for (var line : List.of(new OrderLine("SKU-1", 10_001, BigDecimal.ONE),
+				new OrderLine("SKU-1", 1, new BigDecimal("1.001")),
+				new OrderLine("SKU-1", 1, new BigDecimal("1000000000000")),
+				new OrderLine("SKU-1", 1, new BigDecimal("1e2147483647")))) {
+			fixture.givenNoPriorActivity()
+				.when(new CreateOrderCommand(ORDER_ID, "cust-42", "EUR", List.of(line)))
+				.expectNoEvents()
+				.expectException(violation(OrderErrorCode.INVALID_ORDER));
+		}
+	}
+
+	@Test
+	void cannotCreateAnOrderWithMoreLinesThanTheLimit() {
+		var lines = Collections.nCopies(OrderLimits.MAX_LINES + 1, LINES.get(0));
+		fixture.givenNoPriorActivity()
+			.when(new CreateOrderCommand(ORDER_ID, "cust-42", "EUR", lines))
 			.expectNoEvents()
 			.expectException(violation(OrderErrorCode.INVALID_ORDER));
 	}
@@ -148,6 +196,16 @@ class OrderTest {
 			.when(new RecordPaymentCommand(ORDER_ID, null, new BigDecimal("28.51"), "EUR"))
 			.expectNoEvents()
 			.expectException(violation(OrderErrorCode.PAYMENT_AMOUNT_MISMATCH));
+	}
+
+	@Test
+	void cannotPayAnAmountWithAnAbsurdExponent() {
+		// toPlainString of this amount would not fit in a string: the rule must still answer.
+		fixture.given(created())
+			.when(new RecordPaymentCommand(ORDER_ID, null, new BigDecimal("1e2147483647"), "EUR"))
+			.expectNoEvents()
+			.expectException(violation(OrderErrorCode.PAYMENT_AMOUNT_MISMATCH))
+			.expectExceptionMessage("The order total is 28.50, the payment 1E+2147483647.");
 	}
 
 	@Test
