@@ -1,60 +1,67 @@
 package dev.eventplatform.query.order;
 
+import dev.eventplatform.infrastructure.projection.BatchedWrites;
+import dev.eventplatform.infrastructure.projection.EventNotApplicableException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Collects the read-model writes of one processor batch and sends them as three JDBC batches when
- * the batch commits, in the same transaction as the processor's token. One statement per event
- * could not keep up with the command side (measured with the bench harness); batches can.
- * Every write is idempotent: inserts skip existing rows, and a transition only applies to an older
+ * Writes the orders read model as three JDBC batches per processor batch, in the same transaction
+ * as the processor's token ({@link BatchedWrites}, which also singles out a poison event). Every
+ * write is idempotent: inserts skip existing rows, and a transition only applies to an older
  * version, so a redelivered batch changes nothing.
  */
 @Component
 class OrderSummaryWriter {
 
-	private static final String PENDING = OrderSummaryWriter.class.getName() + ".pending";
-
 	private final JdbcTemplate jdbc;
 
 	private final OrderSummaryRepository orders;
 
-	OrderSummaryWriter(JdbcTemplate jdbc, OrderSummaryRepository orders) {
+	private final BatchedWrites<Write> writes;
+
+	OrderSummaryWriter(JdbcTemplate jdbc, OrderSummaryRepository orders, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.orders = orders;
+		this.writes = new BatchedWrites<>(OrderSummaryProjection.PROCESSING_GROUP, transactions, this::flush);
 	}
 
 	void insert(OrderSummary order) {
-		pending().inserts.add(order);
+		writes.add(new Insert(order));
 	}
 
 	/** Moves an order to {@code status} at {@code version}; null details keep their current value. */
 	void transition(String orderId, OrderSummaryStatus status, long version, Instant at, String carrier,
 			String trackingNumber, String cancellationReason) {
-		pending().transitions
-			.add(new Transition(orderId, status, version, at, carrier, trackingNumber, cancellationReason));
+		writes.add(new Transition(orderId, status, version, at, carrier, trackingNumber, cancellationReason));
 	}
 
-	private Pending pending() {
-		var batch = CurrentUnitOfWork.get().root();
-		return batch.getOrComputeResource(PENDING, key -> {
-			var pending = new Pending();
-			batch.onPrepareCommit(unitOfWork -> flush(pending));
-			return pending;
-		});
+	private void flush(List<Write> batch) {
+		var inserts = new ArrayList<OrderSummary>();
+		var transitions = new ArrayList<Transition>();
+		for (var write : batch) {
+			if (write instanceof Insert insert) {
+				inserts.add(insert.order());
+			}
+			else if (write instanceof Transition transition) {
+				transitions.add(transition);
+			}
+		}
+		insert(inserts);
+		// In event order: several transitions of one order may share a batch.
+		transition(transitions);
 	}
 
-	private void flush(Pending pending) {
+	private void insert(List<OrderSummary> inserts) {
 		jdbc.batchUpdate("""
 				INSERT INTO order_summary (order_id, customer_id, currency, total, status, version, created_at, updated_at)
 				SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM order_summary WHERE order_id = ?)""",
-				pending.inserts, pending.inserts.size(),
-				(ps, order) -> {
+				inserts, inserts.size(), (ps, order) -> {
 					ps.setString(1, order.orderId());
 					ps.setString(2, order.customerId());
 					ps.setString(3, order.currency());
@@ -66,7 +73,7 @@ class OrderSummaryWriter {
 					ps.setString(9, order.orderId());
 				});
 		var lines = new ArrayList<Object[]>();
-		for (var order : pending.inserts) {
+		for (var order : inserts) {
 			for (int i = 0; i < order.lines().size(); i++) {
 				var line = order.lines().get(i);
 				lines.add(new Object[] { order.orderId(), i, line.sku(), line.quantity(), line.unitPrice(), order.orderId(),
@@ -77,12 +84,14 @@ class OrderSummaryWriter {
 				INSERT INTO order_summary_line (order_summary, order_summary_key, sku, quantity, unit_price)
 				SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS
 				    (SELECT 1 FROM order_summary_line WHERE order_summary = ? AND order_summary_key = ?)""", lines);
-		// In event order: several transitions of one order may share a batch.
+	}
+
+	private void transition(List<Transition> transitions) {
 		var updated = jdbc.batchUpdate("""
 				UPDATE order_summary SET status = ?, version = ?, updated_at = ?,
 				    carrier = COALESCE(?, carrier), tracking_number = COALESCE(?, tracking_number),
 				    cancellation_reason = COALESCE(?, cancellation_reason)
-				WHERE order_id = ? AND version < ?""", pending.transitions, pending.transitions.size(), (ps, t) -> {
+				WHERE order_id = ? AND version < ?""", transitions, transitions.size(), (ps, t) -> {
 			ps.setString(1, t.status().name());
 			ps.setLong(2, t.version());
 			ps.setTimestamp(3, Timestamp.from(t.at()));
@@ -92,13 +101,12 @@ class OrderSummaryWriter {
 			ps.setString(7, t.orderId());
 			ps.setLong(8, t.version());
 		});
-		requireApplied(pending.transitions, updated);
+		requireApplied(transitions, updated);
 	}
 
 	/**
-	 * A transition that changed no row was either applied before, or its order is missing, which
-	 * means the read model is broken. Failing stops the segment (the error handler propagates)
-	 * instead of silently skipping the event.
+	 * A transition that changed no row was either applied before, or its order is missing from the
+	 * read model: then the event cannot be applied, and it is dead-lettered rather than skipped.
 	 */
 	private void requireApplied(List<Transition> transitions, int[][] updated) {
 		int index = 0;
@@ -106,23 +114,21 @@ class OrderSummaryWriter {
 			for (var count : counts) {
 				var transition = transitions.get(index++);
 				if (count == 0 && orders.versionOf(transition.orderId()) == null) {
-					throw new IllegalStateException("Order " + transition.orderId()
+					throw new EventNotApplicableException("Order " + transition.orderId()
 							+ " is missing from the read model at version " + transition.version());
 				}
 			}
 		}
 	}
 
-	private static final class Pending {
+	private sealed interface Write permits Insert, Transition {
+	}
 
-		private final List<OrderSummary> inserts = new ArrayList<>();
-
-		private final List<Transition> transitions = new ArrayList<>();
-
+	private record Insert(OrderSummary order) implements Write {
 	}
 
 	private record Transition(String orderId, OrderSummaryStatus status, long version, Instant at, String carrier,
-			String trackingNumber, String cancellationReason) {
+			String trackingNumber, String cancellationReason) implements Write {
 	}
 
 }

@@ -1,0 +1,20 @@
+package dev.eventplatform.query.order;
+
+import dev.eventplatform.infrastructure.deadletter.DeadLetteringGroup;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The orders read model's processing policy. */
+@Configuration(proxyBeanMethods = false)
+class OrderSummaryConfiguration {
+
+	/**
+	 * An order event the read model cannot apply waits in the dead-letter queue with the later events
+	 * of its order; every other order stays current. A rebuild clears the queue with the model.
+	 */
+	@Bean
+	DeadLetteringGroup orderSummaryDeadLetters() {
+		return new DeadLetteringGroup(OrderSummaryProjection.PROCESSING_GROUP, true);
+	}
+
+}
