@@ -1,0 +1,146 @@
+package dev.eventplatform.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.eventplatform.events.order.OrderCreatedEvent;
+import dev.eventplatform.events.order.OrderLine;
+import dev.eventplatform.infrastructure.eventlog.EventLogQuery;
+import dev.eventplatform.infrastructure.eventlog.EventLogReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The exact horizon on PostgreSQL (issue 6, item 2): an event whose transaction stays open longer
+ * than any timeout (8 s, beyond the former 5 s settle timeout) holds every reader that pages from
+ * before it, and is found once it commits; a rolled-back one holds them only until the rollback.
+ * The late transaction runs on a connection of its own, inserting as Axon does.
+ */
+@PlatformIntegrationTest
+class CommittedHorizonIntegrationTests {
+
+	private static final Duration HELD_OPEN = Duration.ofSeconds(8);
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	EventLogReader reader;
+
+	@Autowired
+	@Qualifier("eventSerializer")
+	Serializer serializer;
+
+	OrderApi api;
+
+	@BeforeEach
+	void setUp() {
+		api = new OrderApi(client);
+	}
+
+	@Test
+	void anEventHeldOpenLongerThanAnyTimeoutIsFoundByAReaderThatPagedFromBeforeIt() throws Exception {
+		long start = readToTheEnd(0).next();
+		var lateOrder = UUID.randomUUID().toString();
+		try (var late = dataSource.getConnection()) {
+			late.setAutoCommit(false);
+			insertCreatedEvent(late, lateOrder);
+			var onTime = api.createOrder();
+
+			var heldUntil = Instant.now().plus(HELD_OPEN);
+			while (Instant.now().isBefore(heldUntil)) {
+				var whileInFlight = readToTheEnd(start);
+				assertThat(whileInFlight.subjects()).doesNotContain(onTime, lateOrder);
+				assertThat(whileInFlight.next()).as("no reader moves past the open transaction's position")
+					.isLessThan(positionOf(late, lateOrder));
+				Thread.sleep(250);
+			}
+
+			late.commit();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(readToTheEnd(start).subjects()).containsSubsequence(lateOrder, onTime));
+		}
+	}
+
+	@Test
+	void readersMoveOnAsSoonAsAHeldPositionRollsBack() throws Exception {
+		long start = readToTheEnd(0).next();
+		String onTime;
+		try (var rolledBack = dataSource.getConnection()) {
+			rolledBack.setAutoCommit(false);
+			insertCreatedEvent(rolledBack, UUID.randomUUID().toString());
+			onTime = api.createOrder();
+			Thread.sleep(500);
+			assertThat(readToTheEnd(start).subjects()).doesNotContain(onTime);
+			rolledBack.rollback();
+		}
+		await().atMost(Duration.ofSeconds(3))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(readToTheEnd(start).subjects()).contains(onTime));
+	}
+
+	private long positionOf(Connection connection, String orderId) throws Exception {
+		try (var query = connection
+			.prepareStatement("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")) {
+			query.setString(1, orderId);
+			try (var rows = query.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+	}
+
+	private void insertCreatedEvent(Connection connection, String orderId) throws Exception {
+		var payload = serializer.serialize(new OrderCreatedEvent(orderId, "late-customer", "EUR",
+				List.of(new OrderLine("SKU-L", 1, BigDecimal.ONE)), BigDecimal.ONE), byte[].class);
+		var metaData = serializer.serialize(MetaData.emptyInstance(), byte[].class);
+		try (var insert = connection.prepareStatement("""
+				INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+				    time_stamp, payload_type, payload_revision, payload, meta_data)
+				VALUES (?, ?, 0, 'Order', ?, ?, ?, ?, ?)""")) {
+			insert.setString(1, UUID.randomUUID().toString());
+			insert.setString(2, orderId);
+			insert.setString(3, DateTimeUtils.formatInstant(Instant.now()));
+			insert.setString(4, payload.getType().getName());
+			insert.setString(5, payload.getType().getRevision());
+			insert.setBytes(6, payload.getData());
+			insert.setBytes(7, metaData.getData());
+			insert.executeUpdate();
+		}
+	}
+
+	/** Follows the reader from {@code after} until it has nothing more, collecting subjects in order. */
+	private Pages readToTheEnd(long after) {
+		var subjects = new ArrayList<String>();
+		long position = after;
+		while (true) {
+			var page = reader.read(new EventLogQuery(position, null, null, null, null, 100)).block();
+			page.events().forEach(event -> subjects.add(event.envelope().subject()));
+			position = page.next();
+			if (!page.hasMore()) {
+				return new Pages(subjects, position);
+			}
+		}
+	}
+
+	private record Pages(List<String> subjects, long next) {
+	}
+
+}
