@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * A Spring Boot application in a JVM of its own, for what an in-process context cannot show: a
- * {@code kill -9}, or a packaged jar. It listens on a free port on the loopback address, read from
- * its log; the output goes to {@code target/child-jvm/<name>.log} for diagnostics.
+ * {@code kill -9}, or a packaged jar. It listens on a free port, read from its log, and is reached
+ * through the loopback address; the output goes to {@code target/child-jvm/<name>.log} for
+ * diagnostics.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -52,7 +53,7 @@ final class ChildJvm implements AutoCloseable {
 				// C1 only: these JVMs live for seconds on two cores shared with the build.
 				"-XX:TieredStopAtLevel=1", "-Xmx512m"));
 		command.addAll(target);
-		command.addAll(List.of("--server.port=0", "--server.address=127.0.0.1"));
+		command.add("--server.port=0");
 		command.addAll(List.of(args));
 		try {
 			var output = Files.createDirectories(Path.of("target", "child-jvm")).resolve(name + ".log");

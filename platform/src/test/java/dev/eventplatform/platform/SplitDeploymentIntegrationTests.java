@@ -28,7 +28,8 @@ class SplitDeploymentIntegrationTests {
 				var commandSide = ChildJvm.jar("command-side-exec", executableJar("command-side"),
 						Map.of("POSTGRES_URL", database.url(), "POSTGRES_USER", database.user(), "POSTGRES_PASSWORD",
 								database.password(), "PLATFORM_SECURITY_API_KEYS_0_NAME", "split-test",
-								"PLATFORM_SECURITY_API_KEYS_0_KEY", KEY, "PLATFORM_SECURITY_API_KEYS_0_ROLES", "COMMAND"))) {
+								"PLATFORM_SECURITY_API_KEYS_0_KEY", KEY, "PLATFORM_SECURITY_API_KEYS_0_ROLES", "COMMAND"),
+						"--server.address=127.0.0.1")) {
 			var base = commandSide.awaitHealthy(Duration.ofSeconds(90));
 			WebTestClient.bindToServer()
 				.baseUrl(base.toString())
