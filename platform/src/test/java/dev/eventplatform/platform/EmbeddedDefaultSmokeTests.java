@@ -1,8 +1,13 @@
 package dev.eventplatform.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The embedded default exactly as the README starts it (no profile, so the demo keys and an H2
  * file database), run twice over the same data directory: what the first run stored, the second
- * one still serves.
+ * one still serves. The first run names the directory relative to the working directory, the second
+ * one absolute: both must open the same database.
  */
 class EmbeddedDefaultSmokeTests {
 
@@ -25,9 +31,11 @@ class EmbeddedDefaultSmokeTests {
 	Path dataDirectory;
 
 	@Test
-	void ordersSurviveARestartOfTheEmbeddedDefault() {
+	void ordersSurviveARestartOfTheEmbeddedDefault() throws SocketException {
 		String orderId;
-		try (var first = start()) {
+		try (var first = start(Path.of("").toAbsolutePath().relativize(dataDirectory))) {
+			assertThat(dataDirectory.resolve("eventplatform.mv.db")).exists();
+			listensOnLoopbackOnly(first);
 			var client = clientFor(first);
 			orderId = client.post()
 				.uri("/orders")
@@ -46,7 +54,7 @@ class EmbeddedDefaultSmokeTests {
 				.untilAsserted(() -> orderIsReadable(client, orderId));
 		}
 
-		try (var second = start()) {
+		try (var second = start(dataDirectory)) {
 			var client = clientFor(second);
 			orderIsReadable(client, orderId);
 			client.get()
@@ -61,17 +69,32 @@ class EmbeddedDefaultSmokeTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start() {
+	private static ConfigurableApplicationContext start(Path dataDirectory) {
 		var context = new SpringApplicationBuilder(PlatformApplication.class)
-			.properties("server.port=0", "platform.data-directory=" + dataDirectory)
-			.run();
+			.run("--server.port=0", "--platform.data-directory=" + dataDirectory);
 		assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
 		return context;
 	}
 
 	private static WebTestClient clientFor(ConfigurableApplicationContext context) {
-		var port = context.getEnvironment().getProperty("local.server.port");
-		return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port(context)).build();
+	}
+
+	/** The demo keys are active, so no other address of this machine may reach the server. */
+	private static void listensOnLoopbackOnly(ConfigurableApplicationContext context) throws SocketException {
+		assertThat(context.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+		NetworkInterface.networkInterfaces()
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter(address -> !address.isLoopbackAddress())
+			.forEach(address -> assertThatIOException().as("connecting through %s", address).isThrownBy(() -> {
+				try (var socket = new Socket()) {
+					socket.connect(new InetSocketAddress(address, port(context)), 2_000);
+				}
+			}));
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	private static void orderIsReadable(WebTestClient client, String orderId) {

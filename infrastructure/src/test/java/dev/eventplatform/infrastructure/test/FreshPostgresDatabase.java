@@ -26,19 +26,50 @@ public class FreshPostgresDatabase implements ApplicationContextInitializer<Conf
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		var name = "ep_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-		execute("CREATE DATABASE " + name);
+		var database = create();
 		TestPropertyValues
-			.of("spring.datasource.url=" + ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name,
-					"spring.datasource.username=" + USER, "spring.datasource.password=" + PASSWORD)
+			.of("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.user(),
+					"spring.datasource.password=" + database.password())
 			.applyTo(context);
-		Runnable drop = () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 		context.addApplicationListener(event -> {
 			if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-				drop.run();
+				database.close();
 			}
 		});
-		Runtime.getRuntime().addShutdownHook(new Thread(drop, "drop-" + name));
+	}
+
+	/**
+	 * Creates an empty database for something other than a test context, such as an application in a
+	 * child process. It is dropped on {@link Database#close()}, or when the JVM exits.
+	 */
+	public static Database create() {
+		var database = new Database(
+				"ep_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT));
+		execute("CREATE DATABASE " + database.name());
+		Runtime.getRuntime().addShutdownHook(new Thread(database::close, "drop-" + database.name()));
+		return database;
+	}
+
+	/** A database that {@link #create()} made; closing drops it, and dropping twice is harmless. */
+	public record Database(String name) implements AutoCloseable {
+
+		public String url() {
+			return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+		}
+
+		public String user() {
+			return USER;
+		}
+
+		public String password() {
+			return PASSWORD;
+		}
+
+		@Override
+		public void close() {
+			execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+		}
+
 	}
 
 	private static void execute(String sql) {
