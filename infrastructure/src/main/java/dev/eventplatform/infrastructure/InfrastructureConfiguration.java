@@ -3,6 +3,7 @@ package dev.eventplatform.infrastructure;
 import dev.eventplatform.infrastructure.axon.AxonInfrastructureConfiguration;
 import dev.eventplatform.infrastructure.envelope.EventContractsConfiguration;
 import dev.eventplatform.infrastructure.security.ApiKeySecurityConfiguration;
+import dev.eventplatform.infrastructure.web.JsonInputConfiguration;
 import dev.eventplatform.infrastructure.web.ProblemDetailsAdvice;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 /** Everything a side needs beneath its own features; each side's configuration imports this. */
 @Configuration(proxyBeanMethods = false)
 @Import({ AxonInfrastructureConfiguration.class, EventContractsConfiguration.class, ApiKeySecurityConfiguration.class,
-		ProblemDetailsAdvice.class })
+		JsonInputConfiguration.class, ProblemDetailsAdvice.class })
 public class InfrastructureConfiguration {
 
 }

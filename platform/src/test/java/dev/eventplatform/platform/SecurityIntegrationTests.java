@@ -1,5 +1,6 @@
 package dev.eventplatform.platform;
 
+import static dev.eventplatform.platform.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventplatform.infrastructure.test.TestApiKeys;
@@ -74,16 +75,6 @@ class SecurityIntegrationTests {
 
 	private WebTestClient.RequestBodySpec request(HttpMethod method, String path) {
 		return client.method(method).uri(path).contentType(MediaType.APPLICATION_JSON);
-	}
-
-	private static void expectProblem(WebTestClient.ResponseSpec response, int status, String code) {
-		response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo(code);
 	}
 
 }

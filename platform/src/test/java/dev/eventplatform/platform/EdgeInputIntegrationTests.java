@@ -1,0 +1,76 @@
+package dev.eventplatform.platform;
+
+import static dev.eventplatform.platform.ProblemAssertions.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Bad input found at the edges of what parses: every one is a 400 problem with a stable code, never a 500. */
+@PlatformIntegrationTest
+class EdgeInputIntegrationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	OrderApi api;
+
+	@BeforeEach
+	void setUp() {
+		api = new OrderApi(client);
+	}
+
+	/** Short, valid JSON numbers whose scale overflows BigDecimal arithmetic and toPlainString. */
+	@ParameterizedTest
+	@ValueSource(strings = { "1e2147483647", "1E+2147483647", "1e-2147483647", "\"1e2147483647\"", "1e101" })
+	void anAbsurdExponentInAPriceIsRefusedNamingTheField(String unitPrice) {
+		var body = """
+				{"customerId":"c","currency":"EUR","lines":[{"sku":"A","quantity":1,"unitPrice":%s}]}"""
+			.formatted(unitPrice);
+		expectProblem(api.post("/orders", body), 400, "MALFORMED_REQUEST").jsonPath("$.field")
+			.isEqualTo("lines[0].unitPrice");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1e2147483647", "1e-2147483647" })
+	void anAbsurdExponentInAPaymentIsRefusedNamingTheField(String amount) {
+		var orderId = api.createOrder();
+		expectProblem(api.post("/orders/" + orderId + "/payments", """
+				{"amount":%s,"currency":"EUR"}""".formatted(amount)), 400, "MALFORMED_REQUEST").jsonPath("$.field")
+			.isEqualTo("amount");
+	}
+
+	/** A number within the reader's range still meets the field's own rule. */
+	@Test
+	void aLargeButReadableExponentIsAValidationError() {
+		expectProblem(api.post("/orders", """
+				{"customerId":"c","currency":"EUR","lines":[{"sku":"A","quantity":1,"unitPrice":1e100}]}"""), 400,
+				"VALIDATION_FAILED");
+	}
+
+	@Test
+	void aMissingPrimitiveFieldIsNamed() {
+		expectProblem(api.post("/orders", """
+				{"customerId":"c","currency":"EUR","lines":[{"sku":"A","unitPrice":1},{"sku":"B","unitPrice":1}]}"""),
+				400, "MALFORMED_REQUEST")
+			.jsonPath("$.field")
+			.isEqualTo("lines[0].quantity")
+			.jsonPath("$.detail")
+			.value(detail -> assertThat(detail.toString()).contains("lines[0].quantity"));
+	}
+
+	@Test
+	void aFieldOfTheWrongTypeIsNamed() {
+		expectProblem(api.post("/orders", """
+				{"customerId":"c","currency":"EUR","lines":[{"sku":"A","quantity":"two","unitPrice":1}]}"""), 400,
+				"MALFORMED_REQUEST")
+			.jsonPath("$.field")
+			.isEqualTo("lines[0].quantity");
+	}
+
+}
