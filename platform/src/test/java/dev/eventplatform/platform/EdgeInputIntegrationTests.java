@@ -3,12 +3,15 @@ package dev.eventplatform.platform;
 import static dev.eventplatform.platform.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventplatform.infrastructure.test.TestApiKeys;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Bad input found at the edges of what parses: every one is a 400 problem with a stable code, never a 500. */
@@ -71,6 +74,24 @@ class EdgeInputIntegrationTests {
 				"MALFORMED_REQUEST")
 			.jsonPath("$.field")
 			.isEqualTo("lines[0].quantity");
+	}
+
+	/** Timestamps are stored as ISO-8601 text, which only orders correctly for four-digit years. */
+	@ParameterizedTest
+	@CsvSource({ "from, +1000000000-01-01T00:00:00Z", "from, +10000-01-01T00:00:00Z", "to, +10000-01-01T00:00:00Z",
+			"from, -0001-12-31T23:59:59Z", "to, -1000000000-01-01T00:00:00Z" })
+	void anInstantOutsideFourDigitYearsIsRefused(String parameter, String instant) {
+		expectProblem(client.get()
+			.uri("/audit/events?{parameter}={instant}", parameter, instant)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.AUDIT)
+			.exchange(), 400, "INVALID_PARAMETER");
+	}
+
+	@Test
+	void theFirstAndLastFourDigitYearsAreAccepted() {
+		api.get("/audit/events?from=0000-01-01T00:00:00Z&to=9999-12-31T23:59:59.999Z&limit=1", TestApiKeys.AUDIT)
+			.expectStatus()
+			.isOk();
 	}
 
 }
