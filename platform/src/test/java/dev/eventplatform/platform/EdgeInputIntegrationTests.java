@@ -4,6 +4,7 @@ import static dev.eventplatform.platform.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventplatform.infrastructure.test.TestApiKeys;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Bad input found at the edges of what parses: every one is a 400 problem with a stable code, never a 500. */
 @PlatformIntegrationTest
 class EdgeInputIntegrationTests {
+
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	@Autowired
 	WebTestClient client;
@@ -92,6 +95,40 @@ class EdgeInputIntegrationTests {
 		api.get("/audit/events?from=0000-01-01T00:00:00Z&to=9999-12-31T23:59:59.999Z&limit=1", TestApiKeys.AUDIT)
 			.expectStatus()
 			.isOk();
+	}
+
+	/**
+	 * The security firewall refuses header values that decode to control characters, as UTF-8 does
+	 * when read as ISO-8859-1; the header is sent as those raw bytes, as curl sends it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { IDEMPOTENCY_KEY, HttpHeaders.IF_MATCH })
+	void aUtf8CommandHeaderIsRefused(String header) {
+		var orderId = api.createOrder();
+		var utf8 = new String("cl€".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+		expectProblem(api.post("/orders", OrderApi.TWO_LINES, header, utf8), 400, "REQUEST_REJECTED");
+		expectProblem(api.post("/orders/" + orderId + "/cancellation", Map.of("reason", "x"), header, utf8), 400,
+				"REQUEST_REJECTED");
+	}
+
+	@Test
+	void aUtf8CredentialIsRefused() {
+		var utf8 = new String("Bearer cl€".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+		expectProblem(client.get().uri("/orders").header(HttpHeaders.AUTHORIZATION, utf8).exchange(), 400,
+				"REQUEST_REJECTED");
+	}
+
+	/** A comma is how HTTP joins repeated header lines, so "a1,a2" is two keys as well. */
+	@Test
+	void twoIdempotencyKeysAreRefused() {
+		expectProblem(client.post()
+			.uri("/orders")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.COMMAND)
+			.header(IDEMPOTENCY_KEY, "a1", "a2")
+			.bodyValue(OrderApi.TWO_LINES)
+			.exchange(), 400, "DUPLICATE_HEADER");
+		expectProblem(api.post("/orders", OrderApi.TWO_LINES, IDEMPOTENCY_KEY, "a1,a2"), 400, "DUPLICATE_HEADER");
+		expectProblem(api.post("/orders", OrderApi.TWO_LINES, IDEMPOTENCY_KEY, "a1, a1"), 400, "DUPLICATE_HEADER");
 	}
 
 }

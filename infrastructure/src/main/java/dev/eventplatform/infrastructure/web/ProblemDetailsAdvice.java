@@ -1,5 +1,6 @@
 package dev.eventplatform.infrastructure.web;
 
+import dev.eventplatform.infrastructure.security.FirewallRejections;
 import java.util.Map;
 import java.util.Objects;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -52,6 +54,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail notFound(AggregateNotFoundException ex) {
 		return Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
 				"No resource with id '" + ex.getAggregateIdentifier() + "' exists.");
+	}
+
+	/** A header the firewall refuses, first read while resolving a controller argument. */
+	@ExceptionHandler(ServerExchangeRejectedException.class)
+	ProblemDetail rejected(ServerExchangeRejectedException ex) {
+		return FirewallRejections.problem();
 	}
 
 	@ExceptionHandler(Exception.class)
