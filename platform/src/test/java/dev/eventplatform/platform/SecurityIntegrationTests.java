@@ -3,7 +3,9 @@ package dev.eventplatform.platform;
 import static dev.eventplatform.platform.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventplatform.infrastructure.security.SecurityProperties;
 import dev.eventplatform.infrastructure.test.TestApiKeys;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -117,6 +119,22 @@ class SecurityIntegrationTests {
 			.uri("/orders")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.AUDIT, "Bearer " + TestApiKeys.AUDIT)
 			.exchange(), 400, "DUPLICATE_HEADER");
+	}
+
+	/** The bound configuration keeps digests only; the plaintext stays in the Environment alone. */
+	@Test
+	void theBoundKeysHoldNoPlaintext(@Autowired SecurityProperties properties) throws IllegalAccessException {
+		assertThat(properties.apiKeys()).hasSize(ALL_KEYS.size());
+		for (var apiKey : properties.apiKeys()) {
+			for (var field : apiKey.getClass().getDeclaredFields()) {
+				field.setAccessible(true);
+				var value = field.get(apiKey);
+				var text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+						: String.valueOf(value);
+				assertThat(ALL_KEYS).as(field.getName()).doesNotContain(text);
+			}
+			assertThat(apiKey.toString()).doesNotContain(ALL_KEYS);
+		}
 	}
 
 	static Stream<String> healthPaths() {
