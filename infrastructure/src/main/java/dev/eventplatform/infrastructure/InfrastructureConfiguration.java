@@ -5,13 +5,15 @@ import dev.eventplatform.infrastructure.deadletter.DeadLetterConfiguration;
 import dev.eventplatform.infrastructure.envelope.EventContractsConfiguration;
 import dev.eventplatform.infrastructure.eventlog.EventLogConfiguration;
 import dev.eventplatform.infrastructure.security.ApiKeySecurityConfiguration;
+import dev.eventplatform.infrastructure.web.JsonInputConfiguration;
 import dev.eventplatform.infrastructure.web.ProblemDetailsAdvice;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** Everything a side needs beneath its own features; each side's configuration imports this. */
 @Configuration(proxyBeanMethods = false)
-@Import({ AxonInfrastructureConfiguration.class, DeadLetterConfiguration.class, EventContractsConfiguration.class, EventLogConfiguration.class, ApiKeySecurityConfiguration.class,
+@Import({ AxonInfrastructureConfiguration.class, DeadLetterConfiguration.class, EventContractsConfiguration.class,
+		EventLogConfiguration.class, ApiKeySecurityConfiguration.class, JsonInputConfiguration.class,
 		ProblemDetailsAdvice.class })
 public class InfrastructureConfiguration {
 

@@ -1,17 +1,17 @@
 package dev.eventplatform.infrastructure.security;
 
+import dev.eventplatform.infrastructure.web.ProblemResponses;
 import dev.eventplatform.infrastructure.web.Problems;
-import java.util.LinkedHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -21,6 +21,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +41,8 @@ public class ApiKeySecurityConfiguration {
 
 	private static final String BEARER = "Bearer ";
 
+	private static final String[] HEALTH = { "/actuator/health", "/actuator/health/**" };
+
 	/** Also keeps Boot from generating a default user with a logged password. */
 	@Bean
 	ReactiveAuthenticationManager apiKeyAuthenticationManager(SecurityProperties properties) {
@@ -45,29 +50,39 @@ public class ApiKeySecurityConfiguration {
 		return new ApiKeyAuthenticationManager(properties.apiKeys());
 	}
 
+	/**
+	 * Health is answered before any credential is looked at, so a probe that happens to send a
+	 * wrong key (or two) still gets its answer.
+	 */
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain healthSecurity(ServerHttpSecurity http) {
+		return stateless(http).securityMatcher(ServerWebExchangeMatchers.pathMatchers(HEALTH))
+			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+			.build();
+	}
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityWebFilterChain apiKeySecurity(ServerHttpSecurity http, ReactiveAuthenticationManager apiKeys,
 			JsonMapper jsonMapper) {
 		var authentication = new AuthenticationWebFilter(apiKeys);
 		authentication.setServerAuthenticationConverter(ApiKeySecurityConfiguration::bearerKey);
 		authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 		authentication.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(
-				(exchange, ex) -> writeProblem(exchange, jsonMapper, HttpStatus.UNAUTHORIZED)));
+				(exchange, ex) -> unauthenticated(exchange, jsonMapper)));
 
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+		return stateless(http)
+			.addFilterBefore(new SingleValueHeaderFilter(jsonMapper), SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
 			.exceptionHandling(handling -> handling
-				.authenticationEntryPoint((exchange, ex) -> writeProblem(exchange, jsonMapper, HttpStatus.UNAUTHORIZED))
-				.accessDeniedHandler((exchange, ex) -> writeProblem(exchange, jsonMapper, HttpStatus.FORBIDDEN)))
+				.authenticationEntryPoint((exchange, ex) -> unauthenticated(exchange, jsonMapper))
+				.accessDeniedHandler((exchange, ex) -> ProblemResponses.write(exchange, jsonMapper,
+						Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden",
+								"This API key's roles do not allow this request."))))
 			.authorizeExchange(exchanges -> exchanges
-				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.pathMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
-				.pathMatchers(HttpMethod.GET, "/orders", "/orders/**").hasAnyRole(Role.COMMAND.name(), Role.AUDIT.name())
+				.matchers(reads("/orders", "/orders/**")).hasAnyRole(Role.COMMAND.name(), Role.AUDIT.name())
 				.pathMatchers("/orders", "/orders/**").hasRole(Role.COMMAND.name())
 				.pathMatchers("/audit/**").hasRole(Role.AUDIT.name())
 				.pathMatchers("/webhooks", "/webhooks/**").hasAnyRole(Role.SUBSCRIBER.name(), Role.OPERATOR.name())
@@ -75,6 +90,28 @@ public class ApiKeySecurityConfiguration {
 				.pathMatchers("/processors", "/processors/**", "/dead-letters/**").hasRole(Role.OPERATOR.name())
 				.anyExchange().authenticated())
 			.build();
+	}
+
+	/** Renders the firewall's rejections as problems; Spring Security picks up the one bean of this type. */
+	@Bean
+	FirewallRejections firewallRejections(JsonMapper jsonMapper) {
+		return new FirewallRejections(jsonMapper);
+	}
+
+	/** No session, no cookie, so no CSRF surface; no login forms either. */
+	private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+	}
+
+	/** HEAD is GET without the body, so it is authorised exactly like GET. */
+	private static ServerWebExchangeMatcher reads(String... paths) {
+		return new OrServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, paths),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, paths));
 	}
 
 	private static Mono<org.springframework.security.core.Authentication> bearerKey(ServerWebExchange exchange) {
@@ -85,27 +122,10 @@ public class ApiKeySecurityConfiguration {
 		return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated(null, header.substring(BEARER.length()).trim()));
 	}
 
-	private static Mono<Void> writeProblem(ServerWebExchange exchange, JsonMapper jsonMapper, HttpStatus status) {
-		ProblemDetail problem = status == HttpStatus.UNAUTHORIZED
-				? Problems.of(status, "UNAUTHENTICATED", "Authentication required",
-						"Send a valid API key as 'Authorization: Bearer <key>'.")
-				: Problems.of(status, "FORBIDDEN", "Forbidden", "This API key's roles do not allow this request.");
-		problem.setInstance(exchange.getRequest().getURI());
-		var response = exchange.getResponse();
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		}
-		var body = new LinkedHashMap<String, Object>();
-		body.put("type", problem.getType().toString());
-		body.put("title", problem.getTitle());
-		body.put("status", problem.getStatus());
-		body.put("detail", problem.getDetail());
-		body.put("instance", problem.getInstance().getPath());
-		body.putAll(problem.getProperties());
-		var bytes = jsonMapper.writeValueAsBytes(body);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+	private static Mono<Void> unauthenticated(ServerWebExchange exchange, JsonMapper jsonMapper) {
+		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		return ProblemResponses.write(exchange, jsonMapper, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+				"Authentication required", "Send a valid API key as 'Authorization: Bearer <key>'."));
 	}
 
 	private static void warnAboutDemoKeys(SecurityProperties properties) {

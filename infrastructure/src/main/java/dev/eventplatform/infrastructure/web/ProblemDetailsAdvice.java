@@ -1,6 +1,8 @@
 package dev.eventplatform.infrastructure.web;
 
+import dev.eventplatform.infrastructure.security.FirewallRejections;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -14,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -22,6 +25,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 
 /**
  * Renders every error that is not a side's own domain rule as problem+json: framework errors
@@ -50,6 +54,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail notFound(AggregateNotFoundException ex) {
 		return Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
 				"No resource with id '" + ex.getAggregateIdentifier() + "' exists.");
+	}
+
+	/** A header the firewall refuses, first read while resolving a controller argument. */
+	@ExceptionHandler(ServerExchangeRejectedException.class)
+	ProblemDetail rejected(ServerExchangeRejectedException ex) {
+		return FirewallRejections.problem();
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -88,9 +98,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		var problem = Problems.of(status, "MALFORMED_REQUEST", "Malformed request",
-				ex.getReason() == null ? "The request could not be read." : ex.getReason());
+		var field = bodyField(ex);
+		var detail = field != null ? "The body field '" + field + "' is missing or has an invalid value."
+				: Objects.requireNonNullElse(ex.getReason(), "The request could not be read.");
+		var problem = Problems.of(status, "MALFORMED_REQUEST", "Malformed request", detail);
+		if (field != null) {
+			problem.setProperty("field", field);
+		}
 		return handleExceptionInternal(ex, problem, headers, status, exchange);
+	}
+
+	/**
+	 * The path of the body field Jackson failed on, written as in validation errors
+	 * ({@code lines[0].quantity}), or {@code null} when the failure is not tied to one field.
+	 */
+	private static String bodyField(Throwable ex) {
+		for (var cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+				var path = new StringBuilder();
+				for (var reference : jackson.getPath()) {
+					if (reference.getPropertyName() != null) {
+						path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+					}
+					else if (reference.getIndex() >= 0) {
+						path.append('[').append(reference.getIndex()).append(']');
+					}
+				}
+				return path.isEmpty() ? null : path.toString();
+			}
+		}
+		return null;
 	}
 
 	/** Framework problems get the same {@code type} and {@code code} as ours, named after the status. */

@@ -21,14 +21,20 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the event log straight from the event store's table, so filters run in the database, and
- * publishes each event through the same upcasters and envelope as every other channel.
- * Blocking: call it off the event loop.
+ * publishes each event through the same upcasters and envelope as every other channel. A page
+ * ends at its limit or where its JSON would pass {@code platform.audit.max-page-bytes}, measured
+ * with the web layer's mapper, whichever comes first. Blocking: call it off the event loop.
  */
 @Component
 public class AuditLog {
+
+	/** The page's members around its events, {@code next} included, fit in this. */
+	private static final int PAGE_OVERHEAD_BYTES = 128;
 
 	private final JdbcClient jdbc;
 
@@ -42,15 +48,22 @@ public class AuditLog {
 
 	private final CommittedHorizon horizon;
 
+	private final JsonMapper jsonMapper;
+
+	private final long maxPageBytes;
+
 	AuditLog(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer,
 			org.axonframework.config.Configuration axon, EventStore eventStore, EnvelopeFactory envelopes,
-			@Value("${platform.audit.settle-timeout:5s}") Duration settleTimeout) {
+			@Value("${platform.audit.settle-timeout:5s}") Duration settleTimeout, JsonMapper jsonMapper,
+			@Value("${platform.audit.max-page-bytes:1MB}") DataSize maxPageBytes) {
 		this.jdbc = jdbc;
 		this.serializer = serializer;
 		this.axon = axon;
 		this.eventStore = eventStore;
 		this.envelopes = envelopes;
 		this.horizon = new CommittedHorizon(jdbc, settleTimeout, Clock.systemUTC());
+		this.jsonMapper = jsonMapper;
+		this.maxPageBytes = maxPageBytes.toBytes();
 	}
 
 	public AuditPage page(AuditQuery query) {
@@ -89,9 +102,20 @@ public class AuditLog {
 		var hasMore = rows.size() > query.limit();
 		var page = hasMore ? rows.subList(0, query.limit()) : rows;
 		var messages = EventUtils.upcastAndDeserializeTrackedEvents(page.stream(), serializer, upcasters()).toList();
-		var next = messages.isEmpty() ? query.after()
-				: new AuditCursor(messages.get(messages.size() - 1).trackingToken().position().orElseThrow());
-		return new AuditPage(messages.stream().map(this::toEnvelope).toList(), next.encode(), hasMore);
+		var events = new ArrayList<EventEnvelope>();
+		var next = query.after();
+		long bytes = PAGE_OVERHEAD_BYTES;
+		for (var message : messages) {
+			var envelope = toEnvelope(message);
+			bytes += jsonMapper.writeValueAsBytes(envelope).length + 1;
+			// The first event always goes in, or one event above the budget would stall the cursor.
+			if (bytes > maxPageBytes && !events.isEmpty()) {
+				return new AuditPage(events, next.encode(), true);
+			}
+			events.add(envelope);
+			next = new AuditCursor(message.trackingToken().position().orElseThrow());
+		}
+		return new AuditPage(events, next.encode(), hasMore);
 	}
 
 	/** Every event of one subject in order, or an empty list for an unknown subject. */

@@ -29,6 +29,10 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/audit")
 class AuditController {
 
+	private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
+	private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
 	private final AuditLog auditLog;
 
 	private final EventCatalogue catalogue;
@@ -44,7 +48,8 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-		var query = new AuditQuery(cursor(after), subject, payloadTypes(types), from, to, limit);
+		var query = new AuditQuery(cursor(after), subject, payloadTypes(types), fourDigitYear("from", from),
+				fourDigitYear("to", to), limit);
 		return Mono.fromCallable(() -> auditLog.page(query)).subscribeOn(Schedulers.boundedElastic());
 	}
 
@@ -70,6 +75,18 @@ class AuditController {
 		catch (IllegalArgumentException ex) {
 			throw problem(HttpStatus.BAD_REQUEST, "INVALID_CURSOR", ex.getMessage());
 		}
+	}
+
+	/**
+	 * The store keeps timestamps as ISO-8601 text and the filter compares that text, which orders
+	 * like time only while the year has four digits: {@code +10000-01-01} would sort before 2026.
+	 */
+	private static Instant fourDigitYear(String parameter, Instant instant) {
+		if (instant != null && (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST))) {
+			throw Problems.exception(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
+					"'" + parameter + "' must be an instant in the years 0000 to 9999, such as 2026-11-01T00:00:00Z.");
+		}
+		return instant;
 	}
 
 	private Set<String> payloadTypes(List<String> types) {
