@@ -73,7 +73,7 @@ class EmbeddedDefaultCrashTests {
 
 		try (var platform = start("embedded-after-crash",
 				// Nothing from before the crash can still commit: the audit cursor need not wait at holes.
-				"--platform.audit.settle-timeout=0s")) {
+				"--platform.event-log.settle-timeout=0s")) {
 			var missing = new ArrayList<>(acknowledged);
 			missing.removeAll(createdSubjects(platform.awaitHealthy(Duration.ofSeconds(90))));
 			assertThat(missing).as("of %d orders answered 201 before the kill, missing after the restart",

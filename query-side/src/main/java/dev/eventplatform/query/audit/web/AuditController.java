@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The auditors' view of the event log. */
 @RestController
@@ -50,19 +49,17 @@ class AuditController {
 			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
 		var query = new AuditQuery(cursor(after), subject, payloadTypes(types), fourDigitYear("from", from),
 				fourDigitYear("to", to), limit);
-		return Mono.fromCallable(() -> auditLog.page(query)).subscribeOn(Schedulers.boundedElastic());
+		return auditLog.page(query);
 	}
 
 	@GetMapping("/subjects/{subject}/events")
 	Mono<SubjectHistory> history(@PathVariable String subject) {
-		return Mono.fromCallable(() -> auditLog.history(subject))
-			.subscribeOn(Schedulers.boundedElastic())
-			.map(events -> {
-				if (events.isEmpty()) {
-					throw problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No events exist for subject '" + subject + "'.");
-				}
-				return new SubjectHistory(subject, events);
-			});
+		return auditLog.history(subject).map(events -> {
+			if (events.isEmpty()) {
+				throw problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No events exist for subject '" + subject + "'.");
+			}
+			return new SubjectHistory(subject, events);
+		});
 	}
 
 	private static AuditCursor cursor(String after) {
