@@ -98,9 +98,13 @@ class OrderLifecycleIntegrationTests {
 			.jsonPath("$.events[0].source")
 			.isEqualTo("event-platform")
 			.jsonPath("$.events[0].data.total")
-			.isEqualTo(30.0);
+			.isEqualTo(30.0)
+			.jsonPath("$.events[*].principal")
+			.isEqualTo(List.of("test-command", "test-command", "test-command", "test-command"))
+			.jsonPath("$.events[3].position")
+			.value(Number.class, position -> assertThat(position.longValue()).isPositive());
 
-		// Holes left by other tests' rolled-back appends hold the audit log back until they settle.
+		// Transactions still open in other tests hold the audit log back until they finish.
 		var firstPage = await().atMost(Duration.ofSeconds(10))
 			.until(() -> api.get("/audit/events?subject=" + orderId + "&limit=3", TestApiKeys.AUDIT)
 				.expectStatus()

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,9 +41,8 @@ public class EventLogConfiguration {
 
 	@Bean
 	EventLogReader eventLogReader(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer,
-			org.axonframework.config.Configuration axon, EventStore eventStore, EnvelopeFactory envelopes,
-			CommittedHorizon horizon) {
-		return new EventLogReader(jdbc, serializer, axon, eventStore, envelopes, horizon, Schedulers.boundedElastic());
+			org.axonframework.config.Configuration axon, EnvelopeFactory envelopes, CommittedHorizon horizon) {
+		return new EventLogReader(jdbc, serializer, axon, envelopes, horizon, Schedulers.boundedElastic());
 	}
 
 }

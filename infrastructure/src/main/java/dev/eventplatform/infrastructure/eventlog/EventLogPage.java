@@ -16,8 +16,9 @@ public record EventLogPage(List<LoggedEvent> events, long next, boolean hasMore)
 	/**
 	 * @param position the event's global index, a plain number that orders the log
 	 * @param envelope the event as published
+	 * @param principal the name of the API key whose command caused the event, or {@code null}
 	 */
-	public record LoggedEvent(long position, EventEnvelope envelope) {
+	public record LoggedEvent(long position, EventEnvelope envelope, String principal) {
 	}
 
 }

@@ -1,18 +1,16 @@
 package dev.eventplatform.infrastructure.eventlog;
 
-import dev.eventplatform.events.EventEnvelope;
+import dev.eventplatform.infrastructure.axon.AxonInfrastructureConfiguration;
 import dev.eventplatform.infrastructure.envelope.EnvelopeFactory;
 import dev.eventplatform.infrastructure.eventlog.EventLogPage.LoggedEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import reactor.core.publisher.Mono;
@@ -26,13 +24,16 @@ import reactor.core.scheduler.Scheduler;
  */
 public class EventLogReader {
 
+	private static final String SELECT = """
+			SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
+			       payload_type, payload_revision, payload, meta_data
+			FROM domain_event_entry""";
+
 	private final JdbcClient jdbc;
 
 	private final Serializer serializer;
 
 	private final org.axonframework.config.Configuration axon;
-
-	private final EventStore eventStore;
 
 	private final EnvelopeFactory envelopes;
 
@@ -41,11 +42,10 @@ public class EventLogReader {
 	private final Scheduler blocking;
 
 	EventLogReader(JdbcClient jdbc, Serializer serializer, org.axonframework.config.Configuration axon,
-			EventStore eventStore, EnvelopeFactory envelopes, CommittedHorizon horizon, Scheduler blocking) {
+			EnvelopeFactory envelopes, CommittedHorizon horizon, Scheduler blocking) {
 		this.jdbc = jdbc;
 		this.serializer = serializer;
 		this.axon = axon;
-		this.eventStore = eventStore;
 		this.envelopes = envelopes;
 		this.horizon = horizon;
 		this.blocking = blocking;
@@ -56,21 +56,19 @@ public class EventLogReader {
 		return Mono.fromCallable(() -> page(query)).subscribeOn(blocking);
 	}
 
-	/** Every event of one aggregate in order; empty for an unknown one. */
-	public Mono<List<EventEnvelope>> history(String subject) {
-		return Mono.fromCallable(() -> {
-			try (Stream<? extends DomainEventMessage<?>> events = eventStore.readEvents(subject, 0).asStream()) {
-				return events.<EventEnvelope>map(envelopes::toEnvelope).toList();
-			}
-		}).subscribeOn(blocking);
+	/**
+	 * Every committed event of one aggregate, in order; empty for an unknown one. Needs no horizon:
+	 * an aggregate's events are appended one sequence number after the other.
+	 */
+	public Mono<List<LoggedEvent>> history(String subject) {
+		return Mono.fromCallable(() -> query(SELECT + " WHERE aggregate_identifier = ? ORDER BY sequence_number",
+				List.of(subject)))
+			.subscribeOn(blocking);
 	}
 
 	private EventLogPage page(EventLogQuery query) {
 		long upTo = horizon.current();
-		var sql = new StringBuilder("""
-				SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
-				       payload_type, payload_revision, payload, meta_data
-				FROM domain_event_entry WHERE global_index > ? AND global_index <= ?""");
+		var sql = new StringBuilder(SELECT).append(" WHERE global_index > ? AND global_index <= ?");
 		var params = new ArrayList<Object>(List.of(query.after(), upTo));
 		if (query.subject() != null) {
 			sql.append(" AND aggregate_identifier = ?");
@@ -94,7 +92,18 @@ public class EventLogReader {
 		sql.append(" ORDER BY global_index LIMIT ?");
 		params.add(query.limit() + 1);
 
-		var rows = jdbc.sql(sql.toString())
+		var events = query(sql.toString(), params);
+		var hasMore = events.size() > query.limit();
+		if (hasMore) {
+			events = events.subList(0, query.limit());
+		}
+		long next = hasMore ? events.get(events.size() - 1).position() : Math.max(query.after(), upTo);
+		return new EventLogPage(events, next, hasMore);
+	}
+
+	/** Runs a query of {@link #SELECT}'s columns and publishes its rows through the upcasters. */
+	private List<LoggedEvent> query(String sql, List<?> params) {
+		var rows = jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong("global_index")),
 					new GenericDomainEventEntry<>(rs.getString("type"), rs.getString("aggregate_identifier"),
@@ -102,14 +111,11 @@ public class EventLogReader {
 							rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload"),
 							rs.getBytes("meta_data"))))
 			.list();
-		var hasMore = rows.size() > query.limit();
-		var page = hasMore ? rows.subList(0, query.limit()) : rows;
-		var events = EventUtils.upcastAndDeserializeTrackedEvents(page.stream(), serializer, axon.upcasterChain())
+		return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, axon.upcasterChain())
 			.map(message -> new LoggedEvent(message.trackingToken().position().orElseThrow(),
-					envelopes.toEnvelope((DomainEventMessage<?>) message)))
+					envelopes.toEnvelope((DomainEventMessage<?>) message),
+					(String) message.getMetaData().get(AxonInfrastructureConfiguration.PRINCIPAL_METADATA)))
 			.toList();
-		long next = hasMore ? events.get(events.size() - 1).position() : Math.max(query.after(), upTo);
-		return new EventLogPage(events, next, hasMore);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.eventplatform.query.audit;
 
-import dev.eventplatform.events.EventEnvelope;
 import dev.eventplatform.infrastructure.eventlog.EventLogPage;
 import dev.eventplatform.infrastructure.eventlog.EventLogQuery;
 import dev.eventplatform.infrastructure.eventlog.EventLogReader;
@@ -43,22 +42,21 @@ public class AuditLog {
 	}
 
 	/** Every event of one subject in order, or an empty list for an unknown subject. */
-	public Mono<List<EventEnvelope>> history(String subject) {
-		return reader.history(subject);
+	public Mono<List<AuditedEvent>> history(String subject) {
+		return reader.history(subject).map(events -> events.stream().map(AuditedEvent::of).toList());
 	}
 
 	private AuditPage withinBudget(EventLogPage page) {
-		var events = new ArrayList<EventEnvelope>();
+		var events = new ArrayList<AuditedEvent>();
 		long bytes = PAGE_OVERHEAD_BYTES;
-		long last = 0;
-		for (var event : page.events()) {
-			bytes += jsonMapper.writeValueAsBytes(event.envelope()).length + 1;
+		for (var logged : page.events()) {
+			var event = AuditedEvent.of(logged);
+			bytes += jsonMapper.writeValueAsBytes(event).length + 1;
 			// The first event always goes in, or one event above the budget would stall the cursor.
 			if (bytes > maxPageBytes && !events.isEmpty()) {
-				return new AuditPage(events, new AuditCursor(last).encode(), true);
+				return new AuditPage(events, new AuditCursor(events.get(events.size() - 1).position()).encode(), true);
 			}
-			events.add(event.envelope());
-			last = event.position();
+			events.add(event);
 		}
 		return new AuditPage(events, new AuditCursor(page.next()).encode(), page.hasMore());
 	}

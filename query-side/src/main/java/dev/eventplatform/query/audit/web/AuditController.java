@@ -1,10 +1,10 @@
 package dev.eventplatform.query.audit.web;
 
-import dev.eventplatform.events.EventEnvelope;
 import dev.eventplatform.infrastructure.catalogue.EventCatalogue;
 import dev.eventplatform.infrastructure.web.Problems;
 import dev.eventplatform.query.audit.AuditCursor;
 import dev.eventplatform.query.audit.AuditLog;
+import dev.eventplatform.query.audit.AuditedEvent;
 import dev.eventplatform.query.audit.AuditPage;
 import dev.eventplatform.query.audit.AuditQuery;
 import jakarta.validation.constraints.Max;
@@ -104,7 +104,7 @@ class AuditController {
 	}
 
 	/** Every event of one subject, oldest first. */
-	record SubjectHistory(String subject, List<EventEnvelope> events) {
+	record SubjectHistory(String subject, List<AuditedEvent> events) {
 	}
 
 }
