@@ -1,17 +1,17 @@
 package dev.eventplatform.command.order;
 
-/** A command that the order's current state or its own rules do not allow; nothing was applied. */
-public class OrderRuleViolation extends RuntimeException {
+import dev.eventplatform.infrastructure.web.CodedException;
 
-	private final OrderErrorCode code;
+/** A command that the order's current state or its own rules do not allow; nothing was applied. */
+public class OrderRuleViolation extends CodedException {
 
 	OrderRuleViolation(OrderErrorCode code, String message) {
-		super(message);
-		this.code = code;
+		super(code, message);
 	}
 
+	@Override
 	public OrderErrorCode code() {
-		return code;
+		return (OrderErrorCode) super.code();
 	}
 
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -27,6 +28,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -170,6 +172,12 @@ public class AxonInfrastructureConfiguration {
 			.contentType(byte[].class)
 			.claimTimeout(properties.claimTimeout())
 			.build();
+	}
+
+	/** Rejected commands carry their error code in the exception's details ({@link ErrorCodeInterceptor}). */
+	@Bean
+	SmartInitializingSingleton commandErrorCodes(CommandBus commandBus) {
+		return () -> commandBus.registerHandlerInterceptor(new ErrorCodeInterceptor());
 	}
 
 	/** Events carry the correlation and causation ids of the message that caused them. */

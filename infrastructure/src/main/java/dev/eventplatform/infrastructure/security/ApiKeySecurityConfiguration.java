@@ -1,6 +1,7 @@
 package dev.eventplatform.infrastructure.security;
 
 import dev.eventplatform.infrastructure.web.ProblemResponses;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import dev.eventplatform.infrastructure.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -78,8 +78,7 @@ public class ApiKeySecurityConfiguration {
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((exchange, ex) -> unauthenticated(exchange, jsonMapper))
 				.accessDeniedHandler((exchange, ex) -> ProblemResponses.write(exchange, jsonMapper,
-						Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden",
-								"This API key's roles do not allow this request."))))
+						Problems.of(PlatformErrorCode.FORBIDDEN, "This API key's roles do not allow this request."))))
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
 				.matchers(reads("/orders", "/orders/**")).hasAnyRole(Role.COMMAND.name(), Role.AUDIT.name())
@@ -124,8 +123,8 @@ public class ApiKeySecurityConfiguration {
 
 	private static Mono<Void> unauthenticated(ServerWebExchange exchange, JsonMapper jsonMapper) {
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		return ProblemResponses.write(exchange, jsonMapper, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-				"Authentication required", "Send a valid API key as 'Authorization: Bearer <key>'."));
+		return ProblemResponses.write(exchange, jsonMapper, Problems.of(PlatformErrorCode.UNAUTHENTICATED,
+				"Send a valid API key as 'Authorization: Bearer <key>'."));
 	}
 
 	private static void warnAboutDemoKeys(SecurityProperties properties) {

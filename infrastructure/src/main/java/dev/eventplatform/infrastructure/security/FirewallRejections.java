@@ -1,10 +1,10 @@
 package dev.eventplatform.infrastructure.security;
 
 import dev.eventplatform.infrastructure.web.ProblemResponses;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import dev.eventplatform.infrastructure.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -29,8 +29,7 @@ public final class FirewallRejections implements ServerExchangeRejectedHandler {
 	}
 
 	public static ProblemDetail problem() {
-		return Problems.of(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "Request rejected",
-				"The path, a parameter or a header value has characters that are not accepted; "
+		return Problems.of(PlatformErrorCode.REQUEST_REJECTED, "The path, a parameter or a header value has characters that are not accepted; "
 						+ "send header values as visible ASCII.");
 	}
 

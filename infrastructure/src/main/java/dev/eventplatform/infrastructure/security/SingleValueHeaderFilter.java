@@ -1,10 +1,10 @@
 package dev.eventplatform.infrastructure.security;
 
 import dev.eventplatform.infrastructure.web.ProblemResponses;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import dev.eventplatform.infrastructure.web.Problems;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -35,8 +35,8 @@ final class SingleValueHeaderFilter implements WebFilter {
 		var headers = exchange.getRequest().getHeaders();
 		for (var name : SINGLE_VALUED) {
 			if (repeated(name, headers.getOrEmpty(name))) {
-				return ProblemResponses.write(exchange, jsonMapper, Problems.of(HttpStatus.BAD_REQUEST,
-						"DUPLICATE_HEADER", "Duplicate header", "Send " + name + " once, with one value."));
+				return ProblemResponses.write(exchange, jsonMapper, Problems.of(PlatformErrorCode.DUPLICATE_HEADER,
+						"Send " + name + " once, with one value."));
 			}
 		}
 		return chain.filter(exchange);

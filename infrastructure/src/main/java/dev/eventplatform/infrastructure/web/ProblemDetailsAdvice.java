@@ -3,6 +3,7 @@ package dev.eventplatform.infrastructure.web;
 import dev.eventplatform.infrastructure.security.FirewallRejections;
 import java.util.Map;
 import java.util.Objects;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -28,9 +29,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * Renders every error that is not a side's own domain rule as problem+json: framework errors
- * (malformed JSON, oversized bodies, validation), Axon's conflicts, and anything unexpected.
- * Sides put their domain advice before this one.
+ * Renders every error as problem+json: a {@link CodedException} or a failed command with its own
+ * code, framework errors (malformed JSON, oversized bodies, validation), Axon's conflicts, and
+ * anything unexpected.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -38,22 +39,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	@ExceptionHandler(CodedException.class)
+	ProblemDetail coded(CodedException ex) {
+		return Problems.of(ex.code(), ex.getMessage());
+	}
+
+	/**
+	 * A command that failed in its handler. Its code travels in the exception's details, so this
+	 * works on a distributed command bus too, where the handler's exception type does not arrive.
+	 */
+	@ExceptionHandler(CommandExecutionException.class)
+	ProblemDetail commandFailed(CommandExecutionException ex) {
+		var details = ex.getDetails();
+		if (details.isPresent() && details.get() instanceof ErrorCode code) {
+			return Problems.of(code, ex.getMessage());
+		}
+		return unexpected(ex);
+	}
+
 	@ExceptionHandler({ ConcurrencyException.class, ConflictingModificationException.class })
 	ProblemDetail conflict(Exception ex) {
-		return Problems.of(HttpStatus.CONFLICT, "VERSION_CONFLICT", "Version conflict",
+		return Problems.of(PlatformErrorCode.VERSION_CONFLICT,
 				"The resource was changed concurrently; read it again and retry with its current version.");
 	}
 
 	@ExceptionHandler(AggregateStreamCreationException.class)
 	ProblemDetail alreadyExists(AggregateStreamCreationException ex) {
-		return Problems.of(HttpStatus.CONFLICT, "ALREADY_EXISTS", "Resource already exists",
-				"A resource with this id already exists.");
+		return Problems.of(PlatformErrorCode.ALREADY_EXISTS, "A resource with this id already exists.");
 	}
 
 	@ExceptionHandler(AggregateNotFoundException.class)
 	ProblemDetail notFound(AggregateNotFoundException ex) {
-		return Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
-				"No resource with id '" + ex.getAggregateIdentifier() + "' exists.");
+		return Problems.of(PlatformErrorCode.NOT_FOUND, "No resource with id '" + ex.getAggregateIdentifier() + "' exists.");
 	}
 
 	/** A header the firewall refuses, first read while resolving a controller argument. */
@@ -65,14 +82,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unhandled error", ex);
-		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+		return Problems.of(PlatformErrorCode.INTERNAL_ERROR,
 				"The request could not be completed; nothing was changed unless the response said so.");
 	}
 
 	@Override
 	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		var problem = Problems.of(status, "VALIDATION_FAILED", "Validation failed",
+		var problem = Problems.of(PlatformErrorCode.VALIDATION_FAILED,
 				"The request has " + ex.getErrorCount() + " invalid field(s).");
 		problem.setProperty("errors", ex.getFieldErrors()
 			.stream()
@@ -84,7 +101,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		var problem = Problems.of(status, "VALIDATION_FAILED", "Validation failed", "The request has invalid parameters.");
+		var problem = Problems.of(PlatformErrorCode.VALIDATION_FAILED, "The request has invalid parameters.");
 		problem.setProperty("errors", ex.getParameterValidationResults()
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
@@ -101,7 +118,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		var field = bodyField(ex);
 		var detail = field != null ? "The body field '" + field + "' is missing or has an invalid value."
 				: Objects.requireNonNullElse(ex.getReason(), "The request could not be read.");
-		var problem = Problems.of(status, "MALFORMED_REQUEST", "Malformed request", detail);
+		var problem = Problems.of(PlatformErrorCode.MALFORMED_REQUEST, detail);
 		if (field != null) {
 			problem.setProperty("field", field);
 		}

@@ -14,17 +14,22 @@ public final class Problems {
 	private Problems() {
 	}
 
-	public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
+	public static ProblemDetail of(ErrorCode code, String detail) {
+		return of(HttpStatusCode.valueOf(code.status()), code.code(), code.title(), detail);
+	}
+
+	/** A problem to throw from a controller; the framework renders it as problem+json. */
+	public static ErrorResponseException exception(ErrorCode code, String detail) {
+		return new ErrorResponseException(HttpStatusCode.valueOf(code.status()), of(code, detail), null);
+	}
+
+	/** For framework errors that have no {@link ErrorCode}: the code is named after their status. */
+	static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
 		problem.setTitle(title);
 		problem.setProperty("code", code);
 		return problem;
-	}
-
-	/** A problem to throw from a controller; the framework renders it as problem+json. */
-	public static ErrorResponseException exception(HttpStatusCode status, String code, String title, String detail) {
-		return new ErrorResponseException(status, of(status, code, title, detail), null);
 	}
 
 }

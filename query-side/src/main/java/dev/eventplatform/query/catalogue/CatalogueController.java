@@ -2,6 +2,7 @@ package dev.eventplatform.query.catalogue;
 
 import dev.eventplatform.events.EventContract;
 import dev.eventplatform.infrastructure.catalogue.EventCatalogue;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import dev.eventplatform.infrastructure.web.Problems;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,8 +40,7 @@ class CatalogueController {
 	@GetMapping("/{type}/versions/{version}")
 	VersionDetail version(@PathVariable String type, @PathVariable int version) {
 		var contract = catalogue.find(type, version)
-			.orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "UNKNOWN_EVENT_TYPE", "Not found",
-					"The catalogue has no version " + version + " of '" + type + "'."));
+			.orElseThrow(() -> Problems.exception(PlatformErrorCode.NO_SUCH_SCHEMA, "The catalogue has no version " + version + " of '" + type + "'."));
 		return new VersionDetail(contract.type(), contract.version(), statusName(contract), contract.sunset(),
 				catalogue.schemaOf(contract), contract.example());
 	}

@@ -1,5 +1,7 @@
 package dev.eventplatform.command.order.web;
 
+import dev.eventplatform.infrastructure.web.CodedException;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +36,7 @@ record CommandContext(String principal, String idempotencyKey, Long expectedVers
 			return null;
 		}
 		if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-			throw new InvalidCommandHeaderException("INVALID_IDEMPOTENCY_KEY",
+			throw new CodedException(PlatformErrorCode.INVALID_IDEMPOTENCY_KEY,
 					"Idempotency-Key must be 1 to 255 visible ASCII characters.");
 		}
 		return key;
@@ -50,7 +52,7 @@ record CommandContext(String principal, String idempotencyKey, Long expectedVers
 		}
 		var tags = headerLines.stream().flatMap(line -> Arrays.stream(line.split(","))).map(String::trim).toList();
 		if (tags.size() != 1) {
-			throw new InvalidCommandHeaderException("INVALID_IF_MATCH", "If-Match must name exactly one version.");
+			throw new CodedException(PlatformErrorCode.INVALID_IF_MATCH, "If-Match must name exactly one version.");
 		}
 		var tag = tags.get(0);
 		if (tag.equals("*")) {
@@ -58,14 +60,14 @@ record CommandContext(String principal, String idempotencyKey, Long expectedVers
 		}
 		var matcher = STRONG_VERSION_TAG.matcher(tag);
 		if (!matcher.matches()) {
-			throw new InvalidCommandHeaderException("INVALID_IF_MATCH",
+			throw new CodedException(PlatformErrorCode.INVALID_IF_MATCH,
 					"If-Match must be a strong ETag returned by this API, such as \"3\".");
 		}
 		try {
 			return Long.parseLong(matcher.group(1));
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidCommandHeaderException("INVALID_IF_MATCH", "If-Match names a version out of range.");
+			throw new CodedException(PlatformErrorCode.INVALID_IF_MATCH, "If-Match names a version out of range.");
 		}
 	}
 

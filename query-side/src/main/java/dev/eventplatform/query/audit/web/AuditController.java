@@ -1,6 +1,7 @@
 package dev.eventplatform.query.audit.web;
 
 import dev.eventplatform.infrastructure.catalogue.EventCatalogue;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import dev.eventplatform.infrastructure.web.Problems;
 import dev.eventplatform.query.audit.AuditCursor;
 import dev.eventplatform.query.audit.AuditLog;
@@ -14,8 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -56,7 +55,7 @@ class AuditController {
 	Mono<SubjectHistory> history(@PathVariable String subject) {
 		return auditLog.history(subject).map(events -> {
 			if (events.isEmpty()) {
-				throw problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No events exist for subject '" + subject + "'.");
+				throw Problems.exception(PlatformErrorCode.NOT_FOUND, "No events exist for subject '" + subject + "'.");
 			}
 			return new SubjectHistory(subject, events);
 		});
@@ -70,7 +69,7 @@ class AuditController {
 			return AuditCursor.decode(after);
 		}
 		catch (IllegalArgumentException ex) {
-			throw problem(HttpStatus.BAD_REQUEST, "INVALID_CURSOR", ex.getMessage());
+			throw Problems.exception(PlatformErrorCode.INVALID_CURSOR, ex.getMessage());
 		}
 	}
 
@@ -80,8 +79,7 @@ class AuditController {
 	 */
 	private static Instant fourDigitYear(String parameter, Instant instant) {
 		if (instant != null && (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST))) {
-			throw Problems.exception(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
-					"'" + parameter + "' must be an instant in the years 0000 to 9999, such as 2026-11-01T00:00:00Z.");
+			throw Problems.exception(PlatformErrorCode.INVALID_PARAMETER, "'" + parameter + "' must be an instant in the years 0000 to 9999, such as 2026-11-01T00:00:00Z.");
 		}
 		return instant;
 	}
@@ -91,16 +89,11 @@ class AuditController {
 		for (var type : types == null ? List.<String>of() : types) {
 			var classes = catalogue.payloadClassNames(type);
 			if (classes.isEmpty()) {
-				throw problem(HttpStatus.BAD_REQUEST, "UNKNOWN_EVENT_TYPE",
-						"'" + type + "' is not in the event catalogue (GET /schemas).");
+				throw Problems.exception(PlatformErrorCode.UNKNOWN_EVENT_TYPE, "'" + type + "' is not in the event catalogue (GET /schemas).");
 			}
 			payloadTypes.addAll(classes);
 		}
 		return payloadTypes;
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String code, String detail) {
-		return Problems.exception(status, code, status.getReasonPhrase(), detail);
 	}
 
 	/** Every event of one subject, oldest first. */

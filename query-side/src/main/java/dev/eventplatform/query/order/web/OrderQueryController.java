@@ -1,5 +1,6 @@
 package dev.eventplatform.query.order.web;
 
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import dev.eventplatform.infrastructure.web.Problems;
 import dev.eventplatform.query.order.OrderSummary;
 import dev.eventplatform.query.order.OrderSummaryFinder;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,8 +43,7 @@ class OrderQueryController {
 			.subscribeOn(Schedulers.boundedElastic())
 			.map(found -> found
 				.map(order -> ResponseEntity.ok().eTag("\"" + order.version() + "\"").body(order))
-				.orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
-						"No order with id '" + orderId + "' exists.")));
+				.orElseThrow(() -> Problems.exception(PlatformErrorCode.NOT_FOUND, "No order with id '" + orderId + "' exists.")));
 	}
 
 	@GetMapping
@@ -64,8 +63,7 @@ class OrderQueryController {
 			return OrderSummaryStatus.valueOf(status.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw Problems.exception(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter",
-					"status must be one of " + List.of(OrderSummaryStatus.values()).toString().toLowerCase(Locale.ROOT));
+			throw Problems.exception(PlatformErrorCode.INVALID_PARAMETER, "status must be one of " + List.of(OrderSummaryStatus.values()).toString().toLowerCase(Locale.ROOT));
 		}
 	}
 

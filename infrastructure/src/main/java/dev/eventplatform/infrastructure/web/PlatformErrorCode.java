@@ -1,0 +1,49 @@
+package dev.eventplatform.infrastructure.web;
+
+/** The codes every side shares: authentication, request syntax, conventions, store outcomes. */
+public enum PlatformErrorCode implements ErrorCode {
+
+	MALFORMED_REQUEST(400, "Malformed request"),
+	VALIDATION_FAILED(400, "Validation failed"),
+	DUPLICATE_HEADER(400, "Duplicate header"),
+	REQUEST_REJECTED(400, "Request rejected"),
+	INVALID_IF_MATCH(400, "Invalid request header"),
+	INVALID_IDEMPOTENCY_KEY(400, "Invalid request header"),
+	INVALID_PARAMETER(400, "Invalid parameter"),
+	INVALID_CURSOR(400, "Invalid cursor"),
+	UNKNOWN_EVENT_TYPE(400, "Unknown event type"),
+	UNAUTHENTICATED(401, "Authentication required"),
+	FORBIDDEN(403, "Forbidden"),
+	NOT_FOUND(404, "Not found"),
+	/** The catalogue has no such type or version: the same code as in a filter, answered 404. */
+	NO_SUCH_SCHEMA(404, "Not found") {
+		@Override
+		public String code() {
+			return UNKNOWN_EVENT_TYPE.code();
+		}
+	},
+	VERSION_CONFLICT(409, "Version conflict"),
+	ALREADY_EXISTS(409, "Resource already exists"),
+	IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
+	INTERNAL_ERROR(500, "Internal error");
+
+	private final int status;
+
+	private final String title;
+
+	PlatformErrorCode(int status, String title) {
+		this.status = status;
+		this.title = title;
+	}
+
+	@Override
+	public String title() {
+		return title;
+	}
+
+	@Override
+	public int status() {
+		return status;
+	}
+
+}
