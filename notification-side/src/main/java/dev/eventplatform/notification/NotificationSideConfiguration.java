@@ -1,10 +1,14 @@
 package dev.eventplatform.notification;
 
 import dev.eventplatform.infrastructure.InfrastructureConfiguration;
+import dev.eventplatform.infrastructure.security.AccessRules;
+import dev.eventplatform.infrastructure.security.Role;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 
 /**
  * The notification side's beans; found by {@link NotificationSideApplication} and imported by the
@@ -14,5 +18,15 @@ import org.springframework.context.annotation.Import;
 @ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
 @Import(InfrastructureConfiguration.class)
 public class NotificationSideConfiguration {
+
+	/** Webhook subscriptions (operators see every one) and the event stream. */
+	@Bean
+	@Order(300)
+	AccessRules notificationAccess() {
+		return exchanges -> exchanges.pathMatchers("/webhooks", "/webhooks/**")
+			.hasAnyRole(Role.SUBSCRIBER.name(), Role.OPERATOR.name())
+			.pathMatchers("/events/stream")
+			.hasRole(Role.STREAM.name());
+	}
 
 }

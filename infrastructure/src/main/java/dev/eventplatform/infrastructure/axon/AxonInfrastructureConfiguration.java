@@ -28,6 +28,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -194,13 +195,18 @@ public class AxonInfrastructureConfiguration {
 
 	/**
 	 * Pooled streaming processors everywhere, and a failing handler stops its segment (it retries
-	 * with back-off) instead of Axon's default of logging and skipping the event.
+	 * with back-off) instead of Axon's default of logging and skipping the event. Each group's
+	 * {@link ProcessingGroupPolicy} sets its sequencing; dead-lettering groups get their queue from
+	 * {@code DeadLetterConfiguration}.
 	 */
 	@Bean
-	public ConfigurerModule eventProcessingDefaults() {
-		return configurer -> configurer.eventProcessing(processing -> processing
-			.usingPooledStreamingEventProcessors()
-			.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+	public ConfigurerModule eventProcessingDefaults(ObjectProvider<ProcessingGroupPolicy> policies) {
+		return configurer -> configurer.eventProcessing(processing -> {
+			processing.usingPooledStreamingEventProcessors()
+				.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+			policies.orderedStream()
+				.forEach(policy -> processing.registerSequencingPolicy(policy.processingGroup(), c -> policy.sequencing()));
+		});
 	}
 
 }

@@ -1,9 +1,12 @@
 package dev.eventplatform.infrastructure.deadletter;
 
+import dev.eventplatform.infrastructure.axon.ProcessingGroupPolicy;
+import dev.eventplatform.infrastructure.axon.ProcessingGroupPolicy.OnError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -23,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Gives every {@link DeadLetteringGroup} a JDBC dead-letter queue (table {@code dead_letter_entry},
+ * Gives every processing group whose {@link ProcessingGroupPolicy} dead-letters a JDBC dead-letter queue (table {@code dead_letter_entry},
  * created by Flyway), an enqueue policy that warns and counts, a health component and metrics.
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,10 +64,10 @@ public class DeadLetterConfiguration {
 	}
 
 	@Bean
-	ConfigurerModule deadLetterQueues(ObjectProvider<DeadLetteringGroup> groups, DeadLetterSchema schema,
+	ConfigurerModule deadLetterQueues(ObjectProvider<ProcessingGroupPolicy> policies, DeadLetterSchema schema,
 			ConnectionProvider connectionProvider, TransactionManager transactionManager, Serializer serializer,
 			@Qualifier("eventSerializer") Serializer eventSerializer, MeterRegistry meters) {
-		return configurer -> groups.orderedStream().forEach(group -> configurer.eventProcessing()
+		return configurer -> deadLettering(policies).forEach(group -> configurer.eventProcessing()
 			.registerDeadLetterQueue(group.processingGroup(), axon -> JdbcSequencedDeadLetterQueue.builder()
 				.processingGroup(group.processingGroup())
 				.connectionProvider(connectionProvider)
@@ -75,7 +78,12 @@ public class DeadLetterConfiguration {
 				.build())
 			.registerDeadLetterPolicy(group.processingGroup(), axon -> warnAndCount(group.processingGroup(), meters))
 			.registerDeadLetteringEventHandlerInvokerConfiguration(group.processingGroup(),
-					(axon, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(group.clearOnReset())));
+					(axon, invoker) -> invoker.enableSequenceIdentifierCache()
+						.allowReset(group.onError() == OnError.DEAD_LETTER_CLEARED_ON_RESET)));
+	}
+
+	private static List<ProcessingGroupPolicy> deadLettering(ObjectProvider<ProcessingGroupPolicy> policies) {
+		return policies.orderedStream().filter(policy -> policy.onError().deadLetters()).toList();
 	}
 
 	/**
@@ -99,8 +107,9 @@ public class DeadLetterConfiguration {
 	}
 
 	@Bean
-	DeadLetters deadLetters(ObjectProvider<DeadLetteringGroup> groups, org.axonframework.config.Configuration axon) {
-		return new DeadLetters(groups.orderedStream().toList(), axon);
+	DeadLetters deadLetters(ObjectProvider<ProcessingGroupPolicy> policies, org.axonframework.config.Configuration axon) {
+		return new DeadLetters(deadLettering(policies).stream().map(ProcessingGroupPolicy::processingGroup).toList(),
+				axon);
 	}
 
 	/** The health component {@code processors}: DEGRADED while any group has dead letters. */

@@ -13,18 +13,18 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
  */
 public class DeadLetters {
 
-	private final List<DeadLetteringGroup> groups;
+	private final List<String> groups;
 
 	private final org.axonframework.config.Configuration axon;
 
-	DeadLetters(List<DeadLetteringGroup> groups, org.axonframework.config.Configuration axon) {
+	DeadLetters(List<String> groups, org.axonframework.config.Configuration axon) {
 		this.groups = groups;
 		this.axon = axon;
 	}
 
 	/** The groups with a dead-letter queue, in declaration order. */
 	public List<String> groups() {
-		return groups.stream().map(DeadLetteringGroup::processingGroup).toList();
+		return groups;
 	}
 
 	/** Letters and sequences waiting, per group. */

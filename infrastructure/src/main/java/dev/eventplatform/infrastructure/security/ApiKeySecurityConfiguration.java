@@ -5,13 +5,13 @@ import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import dev.eventplatform.infrastructure.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -21,8 +21,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -65,7 +63,7 @@ public class ApiKeySecurityConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityWebFilterChain apiKeySecurity(ServerHttpSecurity http, ReactiveAuthenticationManager apiKeys,
-			JsonMapper jsonMapper) {
+			JsonMapper jsonMapper, ObjectProvider<AccessRules> rules) {
 		var authentication = new AuthenticationWebFilter(apiKeys);
 		authentication.setServerAuthenticationConverter(ApiKeySecurityConfiguration::bearerKey);
 		authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
@@ -79,16 +77,22 @@ public class ApiKeySecurityConfiguration {
 				.authenticationEntryPoint((exchange, ex) -> unauthenticated(exchange, jsonMapper))
 				.accessDeniedHandler((exchange, ex) -> ProblemResponses.write(exchange, jsonMapper,
 						Problems.of(PlatformErrorCode.FORBIDDEN, "This API key's roles do not allow this request."))))
-			.authorizeExchange(exchanges -> exchanges
-				.pathMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
-				.matchers(reads("/orders", "/orders/**")).hasAnyRole(Role.COMMAND.name(), Role.AUDIT.name())
-				.pathMatchers("/orders", "/orders/**").hasRole(Role.COMMAND.name())
-				.pathMatchers("/audit/**").hasRole(Role.AUDIT.name())
-				.pathMatchers("/webhooks", "/webhooks/**").hasAnyRole(Role.SUBSCRIBER.name(), Role.OPERATOR.name())
-				.pathMatchers("/events/stream").hasRole(Role.STREAM.name())
-				.pathMatchers("/processors", "/processors/**", "/dead-letters/**").hasRole(Role.OPERATOR.name())
-				.anyExchange().authenticated())
+			.authorizeExchange(exchanges -> {
+				rules.orderedStream().forEach(rule -> rule.apply(exchanges));
+				exchanges.anyExchange().authenticated();
+			})
 			.build();
+	}
+
+	/**
+	 * What every node serves: actuator endpoints, and the operators' processor and dead-letter API,
+	 * whatever sides it runs.
+	 */
+	@Bean
+	@Order(0)
+	AccessRules operatorAccess() {
+		return exchanges -> exchanges.pathMatchers("/actuator/**", "/processors", "/processors/**", "/dead-letters/**")
+			.hasRole(Role.OPERATOR.name());
 	}
 
 	/** Renders the firewall's rejections as problems; Spring Security picks up the one bean of this type. */
@@ -105,12 +109,6 @@ public class ApiKeySecurityConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-	}
-
-	/** HEAD is GET without the body, so it is authorised exactly like GET. */
-	private static ServerWebExchangeMatcher reads(String... paths) {
-		return new OrServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, paths),
-				ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, paths));
 	}
 
 	private static Mono<org.springframework.security.core.Authentication> bearerKey(ServerWebExchange exchange) {

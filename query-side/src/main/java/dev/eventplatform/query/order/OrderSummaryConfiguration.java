@@ -1,6 +1,6 @@
 package dev.eventplatform.query.order;
 
-import dev.eventplatform.infrastructure.deadletter.DeadLetteringGroup;
+import dev.eventplatform.infrastructure.axon.ProcessingGroupPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,8 +13,8 @@ class OrderSummaryConfiguration {
 	 * of its order; every other order stays current. A rebuild clears the queue with the model.
 	 */
 	@Bean
-	DeadLetteringGroup orderSummaryDeadLetters() {
-		return new DeadLetteringGroup(OrderSummaryProjection.PROCESSING_GROUP, true);
+	ProcessingGroupPolicy orderSummaryPolicy() {
+		return ProcessingGroupPolicy.projection(OrderSummaryProjection.PROCESSING_GROUP);
 	}
 
 }
