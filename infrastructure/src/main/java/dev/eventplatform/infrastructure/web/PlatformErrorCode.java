@@ -25,7 +25,9 @@ public enum PlatformErrorCode implements ErrorCode {
 	VERSION_CONFLICT(409, "Version conflict"),
 	ALREADY_EXISTS(409, "Resource already exists"),
 	IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
-	INTERNAL_ERROR(500, "Internal error");
+	INTERNAL_ERROR(500, "Internal error"),
+	STORE_UNAVAILABLE(503, "Event store unavailable"),
+	COMMAND_TIMEOUT(503, "Command timed out");
 
 	private final int status;
 

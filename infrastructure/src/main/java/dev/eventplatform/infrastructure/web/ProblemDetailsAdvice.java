@@ -1,8 +1,10 @@
 package dev.eventplatform.infrastructure.web;
 
 import dev.eventplatform.infrastructure.security.FirewallRejections;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -10,6 +12,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +42,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	private final Duration retryAfter;
+
+	ProblemDetailsAdvice(@Value("${platform.web.retry-after:5s}") Duration retryAfter) {
+		this.retryAfter = retryAfter;
+	}
+
 	@ExceptionHandler(CodedException.class)
 	ProblemDetail coded(CodedException ex) {
 		return Problems.of(ex.code(), ex.getMessage());
@@ -49,10 +58,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * works on a distributed command bus too, where the handler's exception type does not arrive.
 	 */
 	@ExceptionHandler(CommandExecutionException.class)
-	ProblemDetail commandFailed(CommandExecutionException ex) {
+	ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException ex) {
 		var details = ex.getDetails();
 		if (details.isPresent() && details.get() instanceof ErrorCode code) {
-			return Problems.of(code, ex.getMessage());
+			return ResponseEntity.status(code.status()).body(Problems.of(code, ex.getMessage()));
+		}
+		if (ex.getCause() instanceof TimeoutException) {
+			return retryLater(Problems.of(PlatformErrorCode.COMMAND_TIMEOUT,
+					"The command did not complete in time and its outcome is unknown: retry it with the same Idempotency-Key."));
 		}
 		return unexpected(ex);
 	}
@@ -79,11 +92,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return FirewallRejections.problem();
 	}
 
+	/** Anything else: the database being away is a quick 503, never a 500. */
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (StoreOutage.causes(ex)) {
+			log.warn("The database is unavailable: {}", String.valueOf(ex));
+			return retryLater(Problems.of(PlatformErrorCode.STORE_UNAVAILABLE,
+					"The database is unavailable; nothing was changed. Retry after a few seconds."));
+		}
 		log.error("Unhandled error", ex);
-		return Problems.of(PlatformErrorCode.INTERNAL_ERROR,
-				"The request could not be completed; nothing was changed unless the response said so.");
+		return ResponseEntity.internalServerError()
+			.body(Problems.of(PlatformErrorCode.INTERNAL_ERROR,
+					"The request could not be completed; nothing was changed unless the response said so."));
+	}
+
+	private ResponseEntity<ProblemDetail> retryLater(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus())
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()))
+			.body(problem);
 	}
 
 	@Override

@@ -6,10 +6,13 @@ import dev.eventplatform.command.order.OrderCommands.CreateOrderCommand;
 import dev.eventplatform.command.order.web.OrderRequests.OrderCommandResponse;
 import dev.eventplatform.infrastructure.axon.AxonInfrastructureConfiguration;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -27,9 +30,18 @@ class OrderCommandSender {
 
 	private final IdempotentCommandExecutor idempotent;
 
-	OrderCommandSender(CommandGateway commandGateway, IdempotentCommandExecutor idempotent) {
+	private final Duration timeout;
+
+	/**
+	 * @param timeout how long to wait for a command's outcome; on the local command bus the handler
+	 * runs on the calling thread and this never fires, on a distributed one the caller is freed and
+	 * answered {@code 503 COMMAND_TIMEOUT}
+	 */
+	OrderCommandSender(CommandGateway commandGateway, IdempotentCommandExecutor idempotent,
+			@Value("${platform.commands.timeout:10s}") Duration timeout) {
 		this.commandGateway = commandGateway;
 		this.idempotent = idempotent;
+		this.timeout = timeout;
 	}
 
 	Mono<ResponseEntity<OrderCommandResponse>> create(CreateOrderCommand command, Object request,
@@ -50,7 +62,9 @@ class OrderCommandSender {
 
 	private <R> R send(Object command, CommandContext context) {
 		return commandGateway.sendAndWait(
-				GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(AxonInfrastructureConfiguration.PRINCIPAL_METADATA, context.principal())));
+				GenericCommandMessage.asCommandMessage(command)
+					.andMetaData(Map.of(AxonInfrastructureConfiguration.PRINCIPAL_METADATA, context.principal())),
+				timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private Mono<ResponseEntity<OrderCommandResponse>> run(CommandContext context, Object request,
