@@ -130,23 +130,55 @@ class OrderLifecycleIntegrationTests {
 	}
 
 	@Test
-	void aStaleIfMatchIsAConflictAndAppendsNothing() {
+	void aFailedIfMatchIsPreconditionFailedBeforeAnyRuleAndAppendsNothing() {
 		var orderId = api.createOrder();
 		api.post("/orders/" + orderId + "/payments", OrderApi.payment("30.00")).expectStatus().isOk();
 
-		api.post("/orders/" + orderId + "/shipment", OrderApi.shipment(), HttpHeaders.IF_MATCH, "\"0\"")
+		// Paying again would break "pay once"; the caller asked "only at version 0", and learns that.
+		for (var stale : List.of("\"0\"", "\"7\"")) {
+			api.post("/orders/" + orderId + "/payments", OrderApi.payment("30.00"), HttpHeaders.IF_MATCH, stale)
+				.expectStatus()
+				.isEqualTo(412)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("PRECONDITION_FAILED");
+		}
+		api.post("/orders", OrderApi.TWO_LINES, HttpHeaders.IF_MATCH, "*")
 			.expectStatus()
-			.isEqualTo(409)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.isEqualTo(412)
 			.expectBody()
 			.jsonPath("$.code")
-			.isEqualTo("VERSION_CONFLICT");
-		api.post("/orders/" + orderId + "/shipment", OrderApi.shipment(), HttpHeaders.IF_MATCH, "\"7\"")
-			.expectStatus()
-			.isEqualTo(409);
+			.isEqualTo("PRECONDITION_FAILED");
 
 		assertThat(storedEvents(orderId)).hasSize(2);
+	}
+
+	@Test
+	void aReadWhoseETagStillMatchesIsNotModified() {
+		var orderId = api.createOrder();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> api.get("/orders/" + orderId, TestApiKeys.AUDIT).expectStatus().isOk());
+
+		client.get()
+			.uri("/orders/" + orderId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.AUDIT)
+			.header(HttpHeaders.IF_NONE_MATCH, "\"0\"")
+			.exchange()
+			.expectStatus()
+			.isNotModified()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ETAG, "\"0\"")
+			.expectBody()
+			.isEmpty();
+		client.get()
+			.uri("/orders/" + orderId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.AUDIT)
+			.header(HttpHeaders.IF_NONE_MATCH, "\"5\"")
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
@@ -160,7 +192,7 @@ class OrderLifecycleIntegrationTests {
 			.map(CompletableFuture::join)
 			.toList();
 
-		assertThat(results).containsOnlyOnce(200).hasSize(3).allMatch(status -> status == 200 || status == 409);
+		assertThat(results).containsOnlyOnce(200).hasSize(3).allMatch(status -> status == 200 || status == 412);
 		assertThat(storedEvents(orderId)).hasSize(2);
 	}
 

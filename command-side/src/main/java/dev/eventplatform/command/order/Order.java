@@ -2,6 +2,7 @@ package dev.eventplatform.command.order;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.eventplatform.command.ExpectedVersion;
 import dev.eventplatform.command.order.OrderCommands.CancelOrderCommand;
 import dev.eventplatform.command.order.OrderCommands.CreateOrderCommand;
 import dev.eventplatform.command.order.OrderCommands.MarkOrderDeliveredCommand;
@@ -69,6 +70,7 @@ public class Order {
 
 	@CommandHandler
 	public long handle(RecordPaymentCommand command) {
+		ExpectedVersion.require(command.expectedVersion());
 		requireOpen();
 		if (status != OrderStatus.CREATED) {
 			throw new OrderRuleViolation(OrderErrorCode.ORDER_ALREADY_PAID, "The order is already paid.");
@@ -89,6 +91,7 @@ public class Order {
 
 	@CommandHandler
 	public long handle(ShipOrderCommand command) {
+		ExpectedVersion.require(command.expectedVersion());
 		requireOpen();
 		if (status == OrderStatus.SHIPPED) {
 			throw new OrderRuleViolation(OrderErrorCode.ORDER_ALREADY_SHIPPED, "The order is already shipped.");
@@ -102,6 +105,7 @@ public class Order {
 
 	@CommandHandler
 	public long handle(MarkOrderDeliveredCommand command) {
+		ExpectedVersion.require(command.expectedVersion());
 		requireOpen();
 		if (status != OrderStatus.SHIPPED) {
 			throw new OrderRuleViolation(OrderErrorCode.ORDER_NOT_SHIPPED, "Only a shipped order can be delivered.");
@@ -112,6 +116,7 @@ public class Order {
 
 	@CommandHandler
 	public long handle(CancelOrderCommand command) {
+		ExpectedVersion.require(command.expectedVersion());
 		requireOpen();
 		if (status == OrderStatus.SHIPPED) {
 			throw new OrderRuleViolation(OrderErrorCode.ORDER_ALREADY_SHIPPED,

@@ -13,6 +13,9 @@ import dev.eventplatform.events.order.OrderDeliveredEvent;
 import dev.eventplatform.events.order.OrderLine;
 import dev.eventplatform.events.order.OrderPaymentReceivedEvent;
 import dev.eventplatform.events.order.OrderShippedEvent;
+import dev.eventplatform.infrastructure.web.CodedException;
+import dev.eventplatform.infrastructure.web.ErrorCode;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
@@ -394,7 +397,26 @@ class OrderTest {
 		fixture.given(created(), paid())
 			.when(new CancelOrderCommand(ORDER_ID, 0L, "changed mind"))
 			.expectNoEvents()
+			.expectException(preconditionFailed())
+			.expectExceptionMessage("If-Match names version 0, the resource is at version 1: read it again and decide.");
+	}
+
+	@Test
+	void cannotApplyACommandThatNamesANewerVersion() {
+		// Axon refuses this one while loading; the web layer answers both with 412.
+		fixture.given(created())
+			.when(new ShipOrderCommand(ORDER_ID, 7L, "DHL", "JD014600003828"))
+			.expectNoEvents()
 			.expectException(ConflictingAggregateVersionException.class);
+	}
+
+	@Test
+	void aFailedPreconditionIsReportedBeforeTheRulesTheNewerStateBreaks() {
+		// Paying twice breaks "pay once", but the caller asked "only at version 0": that is the answer.
+		fixture.given(created(), paid())
+			.when(new RecordPaymentCommand(ORDER_ID, 0L, TOTAL, "EUR"))
+			.expectNoEvents()
+			.expectException(preconditionFailed());
 	}
 
 	private static OrderCreatedEvent created() {
@@ -411,6 +433,18 @@ class OrderTest {
 
 	private static OrderDeliveredEvent delivered() {
 		return new OrderDeliveredEvent(ORDER_ID);
+	}
+
+	private static Matcher<CodedException> preconditionFailed() {
+		return new FeatureMatcher<CodedException, ErrorCode>(equalTo(PlatformErrorCode.PRECONDITION_FAILED),
+				"a CodedException with code", "code") {
+
+			@Override
+			protected ErrorCode featureValueOf(CodedException actual) {
+				return actual.code();
+			}
+
+		};
 	}
 
 	/** An {@link OrderRuleViolation} with the given code; any other exception does not match. */

@@ -23,6 +23,7 @@ public enum PlatformErrorCode implements ErrorCode {
 		}
 	},
 	VERSION_CONFLICT(409, "Version conflict"),
+	PRECONDITION_FAILED(412, "Precondition failed"),
 	ALREADY_EXISTS(409, "Resource already exists"),
 	IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
 	INTERNAL_ERROR(500, "Internal error"),

@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return unexpected(ex);
 	}
 
+	@ExceptionHandler(ConflictingAggregateVersionException.class)
+	ProblemDetail preconditionFailed(ConflictingAggregateVersionException ex) {
+		return Problems.of(PlatformErrorCode.PRECONDITION_FAILED,
+				"The resource is no longer at the version If-Match names: read it again and decide.");
+	}
+
+	/** A write conflict that no precondition covers. */
 	@ExceptionHandler({ ConcurrencyException.class, ConflictingModificationException.class })
 	ProblemDetail conflict(Exception ex) {
 		return Problems.of(PlatformErrorCode.VERSION_CONFLICT,

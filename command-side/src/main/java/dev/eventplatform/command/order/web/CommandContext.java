@@ -15,10 +15,12 @@ import org.springframework.web.server.ServerWebExchange;
  *
  * @param principal name of the caller's API key
  * @param idempotencyKey the key, or {@code null} when the request is not to be deduplicated
+ * @param conditional whether the request has an {@code If-Match} (even {@code *})
  * @param expectedVersion the version named by {@code If-Match}, or {@code null} for any version
  * @param target method and path, part of what identifies a retried request
  */
-record CommandContext(String principal, String idempotencyKey, Long expectedVersion, String target) {
+record CommandContext(String principal, String idempotencyKey, boolean conditional, Long expectedVersion,
+		String target) {
 
 	private static final int MAX_KEY_LENGTH = 255;
 
@@ -26,9 +28,9 @@ record CommandContext(String principal, String idempotencyKey, Long expectedVers
 
 	static CommandContext of(ServerWebExchange exchange, Principal principal, String idempotencyKey) {
 		var request = exchange.getRequest();
-		return new CommandContext(principal.getName(), validKey(idempotencyKey),
-				expectedVersion(request.getHeaders().getOrEmpty(HttpHeaders.IF_MATCH)),
-				request.getMethod() + " " + request.getPath());
+		var ifMatch = request.getHeaders().getOrEmpty(HttpHeaders.IF_MATCH);
+		return new CommandContext(principal.getName(), validKey(idempotencyKey), !ifMatch.isEmpty(),
+				expectedVersion(ifMatch), request.getMethod() + " " + request.getPath());
 	}
 
 	private static String validKey(String key) {
@@ -72,7 +74,7 @@ record CommandContext(String principal, String idempotencyKey, Long expectedVers
 	}
 
 	/** Identifies the request for idempotency: a retry must repeat method, path and body exactly. */
-	String signature(Object body) {
+	String fingerprint(Object body) {
 		return target + "\n" + body;
 	}
 

@@ -12,6 +12,8 @@ import dev.eventplatform.command.order.web.OrderRequests.OrderCommandResponse;
 import dev.eventplatform.command.order.web.OrderRequests.RecordPaymentRequest;
 import dev.eventplatform.command.order.web.OrderRequests.ShipOrderRequest;
 import dev.eventplatform.events.order.OrderLine;
+import dev.eventplatform.infrastructure.web.CodedException;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.UUID;
@@ -45,7 +47,13 @@ class OrderCommandController {
 		var lines = request.lines().stream().map(l -> new OrderLine(l.sku(), l.quantity(), l.unitPrice())).toList();
 		var command = new CreateOrderCommand(UUID.randomUUID().toString(), request.customerId(), request.currency(),
 				lines);
-		return sender.create(command, request, CommandContext.of(exchange, principal, idempotencyKey));
+		var context = CommandContext.of(exchange, principal, idempotencyKey);
+		if (context.conditional()) {
+			// RFC 9110: with no current representation to compare, If-Match is false.
+			throw new CodedException(PlatformErrorCode.PRECONDITION_FAILED,
+					"POST /orders creates a new order, which has no version for If-Match to match.");
+		}
+		return sender.create(command, request, context);
 	}
 
 	@PostMapping("/{orderId}/payments")

@@ -5,6 +5,8 @@ import dev.eventplatform.command.idempotency.IdempotentCommandExecutor;
 import dev.eventplatform.command.order.OrderCommands.CreateOrderCommand;
 import dev.eventplatform.command.order.web.OrderRequests.OrderCommandResponse;
 import dev.eventplatform.infrastructure.axon.AxonInfrastructureConfiguration;
+import dev.eventplatform.infrastructure.web.CodedException;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -61,16 +64,27 @@ class OrderCommandSender {
 	}
 
 	private <R> R send(Object command, CommandContext context) {
-		return commandGateway.sendAndWait(
-				GenericCommandMessage.asCommandMessage(command)
-					.andMetaData(Map.of(AxonInfrastructureConfiguration.PRINCIPAL_METADATA, context.principal())),
-				timeout.toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			return commandGateway.sendAndWait(
+					GenericCommandMessage.asCommandMessage(command)
+						.andMetaData(Map.of(AxonInfrastructureConfiguration.PRINCIPAL_METADATA, context.principal())),
+					timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ConcurrencyException ex) {
+			// Another node appended first. With If-Match, the caller's precondition no longer holds.
+			if (context.conditional()) {
+				throw new CodedException(PlatformErrorCode.PRECONDITION_FAILED,
+						"The resource changed concurrently, so it is no longer at the version If-Match names: "
+								+ "read it again and decide.");
+			}
+			throw ex;
+		}
 	}
 
 	private Mono<ResponseEntity<OrderCommandResponse>> run(CommandContext context, Object request,
 			Supplier<CommandOutcome> command) {
 		return Mono.fromCallable(() -> context.idempotencyKey() == null ? command.get()
-				: idempotent.execute(context.principal(), context.idempotencyKey(), context.signature(request),
+				: idempotent.execute(context.principal(), context.idempotencyKey(), context.fingerprint(request),
 						command))
 			.subscribeOn(Schedulers.boundedElastic())
 			.map(OrderCommandSender::toResponse);

@@ -119,14 +119,14 @@ class CommandContextTest {
 		var first = CommandContext.of(exchange(PATH), CALLER, "key-1");
 		var retry = CommandContext.of(exchange(PATH), CALLER, "key-1");
 
-		assertThat(retry.signature(new Body("28.50", "EUR"))).isEqualTo(first.signature(new Body("28.50", "EUR")));
+		assertThat(retry.fingerprint(new Body("28.50", "EUR"))).isEqualTo(first.fingerprint(new Body("28.50", "EUR")));
 	}
 
 	@Test
 	void shouldSignDifferentBodiesDifferently() {
 		var context = CommandContext.of(exchange(PATH), CALLER, "key-1");
 
-		assertThat(context.signature(new Body("28.50", "EUR"))).isNotEqualTo(context.signature(new Body("28.50", "USD")));
+		assertThat(context.fingerprint(new Body("28.50", "EUR"))).isNotEqualTo(context.fingerprint(new Body("28.50", "USD")));
 	}
 
 	@Test
@@ -135,7 +135,7 @@ class CommandContextTest {
 		var one = CommandContext.of(exchange("/orders/order-1/payments"), CALLER, "key-1");
 		var other = CommandContext.of(exchange("/orders/order-2/payments"), CALLER, "key-1");
 
-		assertThat(one.signature(new Body("28.50", "EUR"))).isNotEqualTo(other.signature(new Body("28.50", "EUR")));
+		assertThat(one.fingerprint(new Body("28.50", "EUR"))).isNotEqualTo(other.fingerprint(new Body("28.50", "EUR")));
 	}
 
 	private static MockServerWebExchange exchange(String path, String... ifMatch) {
