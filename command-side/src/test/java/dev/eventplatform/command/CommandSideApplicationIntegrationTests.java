@@ -16,8 +16,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The command side runs alone, as in a split deployment: commands are accepted and stored. */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The command side runs alone, as in a split deployment: commands are accepted and stored. Its
+ * operator turned Swagger UI off.
+ */
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "springdoc.swagger-ui.enabled=false")
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = FreshPostgresDatabase.class)
@@ -52,6 +56,20 @@ class CommandSideApplicationIntegrationTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'order_summary'")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	/** Turned off, Swagger UI is gone and its paths are not open; the description, still on, is. */
+	@Test
+	void swaggerUiTurnedOffNeedsAKeyLikeAnyPath() {
+		client.get().uri("/swagger-ui.html").exchange().expectStatus().isUnauthorized();
+		client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isUnauthorized();
+		client.get()
+			.uri("/swagger-ui.html")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.COMMAND)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		client.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
 	}
 
 }

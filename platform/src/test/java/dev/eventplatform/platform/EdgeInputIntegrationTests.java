@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventplatform.infrastructure.test.TestApiKeys;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Bad input found at the edges of what parses: every one is a 400 problem with a stable code, never a 500. */
@@ -23,6 +25,9 @@ class EdgeInputIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	OrderApi api;
 
@@ -49,6 +54,45 @@ class EdgeInputIntegrationTests {
 		expectProblem(api.post("/orders/" + orderId + "/payments", """
 				{"amount":%s,"currency":"EUR"}""".formatted(amount)), 400, "MALFORMED_REQUEST").jsonPath("$.field")
 			.isEqualTo("amount");
+	}
+
+	/** Which of two values the client meant is unclear, at the top or deeper down; nothing is appended. */
+	@Test
+	void aCreateNamingAMemberTwiceIsRefused() {
+		var customer = "cust-duplicate-" + System.nanoTime();
+		for (var body : List.of("""
+				{"customerId":"%1$s","customerId":"%1$s-b","currency":"EUR","lines":[{"sku":"A","quantity":1,"unitPrice":1}]}""",
+				"""
+				{"customerId":"%1$s","currency":"EUR","lines":[{"sku":"A","sku":"B","quantity":1,"unitPrice":1}]}""")) {
+			expectProblem(api.post("/orders", body.formatted(customer)), 400, "MALFORMED_REQUEST");
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE ?")
+			.param("%" + customer + "%")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/** Refused even when both values agree and the payment would otherwise be accepted. */
+	@Test
+	void aPaymentNamingAMemberTwiceIsRefused() {
+		var orderId = api.createOrder();
+		expectProblem(api.post("/orders/" + orderId + "/payments", """
+				{"amount":30.00,"currency":"EUR","amount":30.00}"""), 400, "MALFORMED_REQUEST");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+			.param(orderId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		api.post("/orders/" + orderId + "/payments", """
+				{"amount":30.00,"currency":"EUR"}""").expectStatus().isOk();
+	}
+
+	/** Unknown members are ignored on purpose: a client may send what a newer version of the API reads. */
+	@Test
+	void anUnknownMemberIsIgnored() {
+		api.post("/orders", """
+				{"customerId":"c","currency":"EUR","lines":[{"sku":"A","quantity":1,"unitPrice":1,"note":"x"}],"channel":"web"}""")
+			.expectStatus()
+			.isCreated();
 	}
 
 	/** A number within the reader's range still meets the field's own rule. */

@@ -23,9 +23,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The query side runs alone, as in a split deployment: events appended to the shared store by
- * another process reach its read model and its audit log.
+ * another process reach its read model and its audit log. Its operator turned the OpenAPI
+ * description (and with it Swagger UI) off.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "springdoc.api-docs.enabled=false")
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = FreshPostgresDatabase.class)
@@ -64,6 +66,21 @@ class QuerySideApplicationIntegrationTests {
 			.expectBody()
 			.jsonPath("$.events[0].eventType")
 			.isEqualTo("order.created");
+	}
+
+	/** Turned off, the description and Swagger UI are gone, and their paths are not open. */
+	@Test
+	void theDescriptionTurnedOffNeedsAKeyLikeAnyPath() {
+		for (var path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",
+				"/swagger-ui/index.html")) {
+			client.get().uri(path).exchange().expectStatus().isUnauthorized();
+		}
+		client.get()
+			.uri("/v3/api-docs")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.AUDIT)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 }

@@ -3,9 +3,12 @@ package dev.eventplatform.infrastructure.security;
 import dev.eventplatform.infrastructure.web.ProblemResponses;
 import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import dev.eventplatform.infrastructure.web.Problems;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +44,10 @@ public class ApiKeySecurityConfiguration {
 
 	private static final String[] HEALTH = { "/actuator/health", "/actuator/health/**" };
 
+	private static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml" };
+
+	private static final String[] SWAGGER_UI = { "/swagger-ui.html", "/swagger-ui/**" };
+
 	/** Also keeps Boot from generating a default user with a logged password. */
 	@Bean
 	ReactiveAuthenticationManager apiKeyAuthenticationManager(SecurityProperties properties) {
@@ -56,6 +63,22 @@ public class ApiKeySecurityConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityWebFilterChain healthSecurity(ServerHttpSecurity http) {
 		return stateless(http).securityMatcher(ServerWebExchangeMatchers.pathMatchers(HEALTH))
+			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+			.build();
+	}
+
+	/**
+	 * The OpenAPI description and Swagger UI hold no data, so they are open like health while
+	 * springdoc serves them; turned off, their paths fall to the API-key rules like any other.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	@ConditionalOnBooleanProperty(name = "springdoc.api-docs.enabled", matchIfMissing = true)
+	SecurityWebFilterChain apiDocsSecurity(ServerHttpSecurity http,
+			@Value("${springdoc.swagger-ui.enabled:true}") boolean swaggerUi) {
+		var paths = swaggerUi ? Stream.concat(Stream.of(API_DOCS), Stream.of(SWAGGER_UI)).toArray(String[]::new)
+				: API_DOCS;
+		return stateless(http).securityMatcher(ServerWebExchangeMatchers.pathMatchers(paths))
 			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
 			.build();
 	}

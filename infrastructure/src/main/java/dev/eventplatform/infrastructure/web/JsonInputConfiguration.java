@@ -5,7 +5,9 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
@@ -19,6 +21,18 @@ public class JsonInputConfiguration {
 	 * two fraction digits and far fewer than 100 integer digits, so this refuses nothing valid.
 	 */
 	private static final int MAX_BIG_DECIMAL_SCALE = 100;
+
+	/**
+	 * A member named twice is refused instead of the last one winning: which value the client meant
+	 * is unclear, and a proxy or validator in front that reads the first one sees another request.
+	 * Unknown members stay accepted on purpose, so that clients keep working when the API adds one
+	 * (and may send members of a newer version); this keeps that so whatever the framework's default.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer strictDuplicatesLenientUnknowns() {
+		return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+	}
 
 	@Bean
 	JsonMapperBuilderCustomizer boundedBigDecimals() {

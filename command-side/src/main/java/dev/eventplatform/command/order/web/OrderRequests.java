@@ -1,5 +1,6 @@
 package dev.eventplatform.command.order.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -14,54 +15,73 @@ import dev.eventplatform.command.order.OrderLimits;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Request bodies of the order command API; validated before any command is sent. */
+/**
+ * Request bodies of the order command API; validated before any command is sent. The patterns are
+ * anchored and avoid Java-only classes, so that the OpenAPI description (ECMA-262 regular
+ * expressions, unanchored) states the same rule.
+ */
 final class OrderRequests {
 
-	private static final String CURRENCY = "[A-Z]{3}";
+	private static final String CURRENCY = "^[A-Z]{3}$";
 
 	private static final String CURRENCY_MESSAGE = "must be an ISO 4217 code such as EUR";
 
 	/** Identifiers: no control characters (PostgreSQL text cannot even store NUL). */
-	private static final String PRINTABLE = "\\P{Cntrl}*";
+	private static final String PRINTABLE = "^[^\\x00-\\x1F\\x7F]*$";
 
 	private static final String PRINTABLE_MESSAGE = "must not contain control characters";
 
 	/** Free text: line breaks and tabs are fine, other control characters are not. */
-	private static final String TEXT = "[\\t\\n\\r\\P{Cntrl}]*";
+	private static final String TEXT = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
 
 	private static final String TEXT_MESSAGE = "must not contain control characters other than tabs and line breaks";
 
 	private OrderRequests() {
 	}
 
-	record CreateOrderRequest(@NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String customerId,
-			@NotNull @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
+	record CreateOrderRequest(
+			@Schema(example = "cust-42")
+			@NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String customerId,
+			@Schema(example = "EUR") @NotNull @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
 			@NotEmpty @Size(max = OrderLimits.MAX_LINES) List<@Valid @NotNull OrderLineRequest> lines) {
 	}
 
-	record OrderLineRequest(@NotBlank @Size(max = 64) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String sku,
+	record OrderLineRequest(
+			@Schema(example = "SKU-1")
+			@NotBlank @Size(max = 64) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String sku,
+			// Required though it has no @NotNull: the reader refuses a missing number (MALFORMED_REQUEST).
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2")
 			@Min(1) @Max(OrderLimits.MAX_QUANTITY) int quantity,
-			@NotNull @DecimalMin(value = "0.01") @Digits(integer = OrderLimits.UNIT_PRICE_INTEGER_DIGITS,
-					fraction = OrderLimits.FRACTION_DIGITS) BigDecimal unitPrice) {
+			@Schema(example = "12.50") @NotNull @DecimalMin(value = "0.01")
+			@Digits(integer = OrderLimits.UNIT_PRICE_INTEGER_DIGITS, fraction = OrderLimits.FRACTION_DIGITS) BigDecimal unitPrice) {
 	}
 
-	record RecordPaymentRequest(@NotNull @DecimalMin(value = "0.01") @Digits(integer = OrderLimits.TOTAL_INTEGER_DIGITS,
-			fraction = OrderLimits.FRACTION_DIGITS) BigDecimal amount,
-			@NotNull @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency) {
+	record RecordPaymentRequest(
+			@Schema(example = "25.00") @NotNull @DecimalMin(value = "0.01")
+			@Digits(integer = OrderLimits.TOTAL_INTEGER_DIGITS, fraction = OrderLimits.FRACTION_DIGITS) BigDecimal amount,
+			@Schema(example = "EUR") @NotNull @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency) {
 	}
 
-	record ShipOrderRequest(@NotBlank @Size(max = 64) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String carrier,
+	record ShipOrderRequest(
+			@Schema(example = "DHL")
+			@NotBlank @Size(max = 64) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String carrier,
+			@Schema(example = "JD014600003828")
 			@NotBlank @Size(max = 64) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String trackingNumber) {
 	}
 
+	@Schema(description = "Optional: any JSON object, not used")
 	record MarkDeliveredRequest() {
 	}
 
-	record CancelOrderRequest(@NotBlank @Size(max = 500) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String reason) {
+	record CancelOrderRequest(
+			@Schema(example = "customer request")
+			@NotBlank @Size(max = 500) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String reason) {
 	}
 
 	/** The answer to every successful command; the version is also the ETag. */
-	record OrderCommandResponse(String orderId, long version) {
+	record OrderCommandResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String orderId,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "The order's version after the command, also its `ETag`") long version) {
 	}
 
 }
