@@ -1,0 +1,7 @@
+package dev.eventplatform.platform;
+
+/** The order scenarios on PostgreSQL. */
+@PlatformIntegrationTest
+class OrderLifecycleIntegrationTests extends OrderLifecycleScenarios {
+
+}
