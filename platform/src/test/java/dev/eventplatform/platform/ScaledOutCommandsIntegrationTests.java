@@ -89,7 +89,10 @@ class ScaledOutCommandsIntegrationTests {
 	}
 
 	private long appendsWaitingForTheLock() {
-		return jdbc.sql("SELECT COUNT(*) FROM pg_locks WHERE relation = 'domain_event_entry'::regclass AND NOT granted")
+		// pg_locks spans every database of the server, and relation ids repeat across databases.
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM pg_locks WHERE relation = 'domain_event_entry'::regclass AND NOT granted
+				AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
 			.query(Long.class)
 			.single();
 	}
