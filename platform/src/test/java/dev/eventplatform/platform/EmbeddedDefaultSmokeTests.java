@@ -22,8 +22,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The embedded default exactly as the README starts it (no profile, so the demo keys and an H2
  * file database), run twice over the same data directory: what the first run stored, the second
- * one still serves. The first run names the directory relative to the working directory, the second
- * one absolute: both must open the same database.
+ * one still serves, and goes on from (a command on the stored order). The first run names the
+ * directory relative to the working directory, the second one absolute: both must open the same
+ * database.
  */
 class EmbeddedDefaultSmokeTests {
 
@@ -66,6 +67,26 @@ class EmbeddedDefaultSmokeTests {
 				.expectBody()
 				.jsonPath("$.events[0].eventType")
 				.isEqualTo("order.created");
+
+			client.post()
+				.uri("/orders/" + orderId + "/payments")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer demo-command-key")
+				.header(HttpHeaders.IF_MATCH, "\"0\"")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(OrderApi.payment("30.00"))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals(HttpHeaders.ETAG, "\"1\"");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> client.get()
+					.uri("/orders/" + orderId)
+					.header(HttpHeaders.AUTHORIZATION, "Bearer demo-audit-key")
+					.exchange()
+					.expectBody()
+					.jsonPath("$.status")
+					.isEqualTo("PAID"));
 		}
 	}
 

@@ -1,6 +1,6 @@
 package dev.eventplatform.infrastructure.test;
 
-/** The API keys that {@code application-test.yml} defines, one per role. */
+/** The API keys that {@code application-test.yml} defines: one per role, and one with two roles. */
 public final class TestApiKeys {
 
 	public static final String COMMAND = "test-command-key";
@@ -12,6 +12,8 @@ public final class TestApiKeys {
 	public static final String STREAM = "test-stream-key";
 
 	public static final String OPERATOR = "test-operator-key";
+
+	public static final String COMMAND_AND_AUDIT = "test-command-audit-key";
 
 	private TestApiKeys() {
 	}
