@@ -3,10 +3,7 @@ package dev.eventplatform.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.eventplatform.events.order.OrderCreatedEvent;
-import dev.eventplatform.events.order.OrderLine;
 import dev.eventplatform.infrastructure.test.TestApiKeys;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +52,7 @@ class AuditLateCommitIntegrationTests {
 
 		try (var late = dataSource.getConnection()) {
 			late.setAutoCommit(false);
-			insertCreatedEvent(late, lateOrder);
+			new LateInsert(serializer).createdEvent(late, lateOrder);
 			var onTime = api.createOrder();
 
 			// The committed later event must wait: the cursor would otherwise move past the late one.
@@ -76,7 +71,7 @@ class AuditLateCommitIntegrationTests {
 		String onTime;
 		try (var rolledBack = dataSource.getConnection()) {
 			rolledBack.setAutoCommit(false);
-			insertCreatedEvent(rolledBack, UUID.randomUUID().toString());
+			new LateInsert(serializer).createdEvent(rolledBack, UUID.randomUUID().toString());
 			onTime = api.createOrder();
 			rolledBack.rollback();
 		}
@@ -85,25 +80,6 @@ class AuditLateCommitIntegrationTests {
 		await().atMost(Duration.ofSeconds(3))
 			.pollInterval(Duration.ofMillis(100))
 			.untilAsserted(() -> assertThat(readToTheEnd(cursor).subjects()).contains(onTime));
-	}
-
-	private void insertCreatedEvent(Connection connection, String orderId) throws Exception {
-		var payload = serializer.serialize(new OrderCreatedEvent(orderId, "late-customer", "EUR",
-				List.of(new OrderLine("SKU-L", 1, BigDecimal.ONE)), BigDecimal.ONE), byte[].class);
-		var metaData = serializer.serialize(MetaData.emptyInstance(), byte[].class);
-		try (var insert = connection.prepareStatement("""
-				INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-				    time_stamp, payload_type, payload_revision, payload, meta_data)
-				VALUES (?, ?, 0, 'Order', ?, ?, ?, ?, ?)""")) {
-			insert.setString(1, UUID.randomUUID().toString());
-			insert.setString(2, orderId);
-			insert.setString(3, DateTimeUtils.formatInstant(Instant.now()));
-			insert.setString(4, payload.getType().getName());
-			insert.setString(5, payload.getType().getRevision());
-			insert.setBytes(6, payload.getData());
-			insert.setBytes(7, metaData.getData());
-			insert.executeUpdate();
-		}
 	}
 
 	/** Follows the cursor until the log has nothing more, collecting the subjects in order. */

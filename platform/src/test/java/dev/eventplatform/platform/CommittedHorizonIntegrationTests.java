@@ -3,11 +3,8 @@ package dev.eventplatform.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.eventplatform.events.order.OrderCreatedEvent;
-import dev.eventplatform.events.order.OrderLine;
 import dev.eventplatform.infrastructure.eventlog.EventLogQuery;
 import dev.eventplatform.infrastructure.eventlog.EventLogReader;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +56,7 @@ class CommittedHorizonIntegrationTests {
 		var lateOrder = UUID.randomUUID().toString();
 		try (var late = dataSource.getConnection()) {
 			late.setAutoCommit(false);
-			insertCreatedEvent(late, lateOrder);
+			new LateInsert(serializer).createdEvent(late, lateOrder);
 			var onTime = api.createOrder();
 
 			var heldUntil = Instant.now().plus(HELD_OPEN);
@@ -85,7 +80,7 @@ class CommittedHorizonIntegrationTests {
 		String onTime;
 		try (var rolledBack = dataSource.getConnection()) {
 			rolledBack.setAutoCommit(false);
-			insertCreatedEvent(rolledBack, UUID.randomUUID().toString());
+			new LateInsert(serializer).createdEvent(rolledBack, UUID.randomUUID().toString());
 			onTime = api.createOrder();
 			Thread.sleep(500);
 			assertThat(readToTheEnd(start).subjects()).doesNotContain(onTime);
@@ -104,25 +99,6 @@ class CommittedHorizonIntegrationTests {
 				rows.next();
 				return rows.getLong(1);
 			}
-		}
-	}
-
-	private void insertCreatedEvent(Connection connection, String orderId) throws Exception {
-		var payload = serializer.serialize(new OrderCreatedEvent(orderId, "late-customer", "EUR",
-				List.of(new OrderLine("SKU-L", 1, BigDecimal.ONE)), BigDecimal.ONE), byte[].class);
-		var metaData = serializer.serialize(MetaData.emptyInstance(), byte[].class);
-		try (var insert = connection.prepareStatement("""
-				INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-				    time_stamp, payload_type, payload_revision, payload, meta_data)
-				VALUES (?, ?, 0, 'Order', ?, ?, ?, ?, ?)""")) {
-			insert.setString(1, UUID.randomUUID().toString());
-			insert.setString(2, orderId);
-			insert.setString(3, DateTimeUtils.formatInstant(Instant.now()));
-			insert.setString(4, payload.getType().getName());
-			insert.setString(5, payload.getType().getRevision());
-			insert.setBytes(6, payload.getData());
-			insert.setBytes(7, metaData.getData());
-			insert.executeUpdate();
 		}
 	}
 
