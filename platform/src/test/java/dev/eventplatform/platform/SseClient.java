@@ -81,12 +81,16 @@ final class SseClient implements AutoCloseable {
 		return frame == END ? null : frame;
 	}
 
-	/** The next {@code count} events, skipping comments and hints; each must come within {@code timeout}. */
+	/** The next {@code count} events, skipping comments and hints; all must come within {@code timeout}. */
 	List<Frame> events(int count, Duration timeout) throws InterruptedException {
+		long until = System.nanoTime() + timeout.toNanos();
 		var events = new ArrayList<Frame>();
 		while (events.size() < count) {
-			var frame = next(timeout);
+			var frame = frames.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
 			if (frame == null) {
+				throw new AssertionError("Only " + events + " within " + timeout);
+			}
+			if (frame == END) {
 				throw new AssertionError("The stream ended after " + events);
 			}
 			if (frame.data() != null) {
