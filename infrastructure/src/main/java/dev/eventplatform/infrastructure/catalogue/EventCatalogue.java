@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -70,6 +71,18 @@ public class EventCatalogue {
 	/** Names of the stored payload classes that carry {@code type}, in any version. */
 	public Set<String> payloadClassNames(String type) {
 		return versionsOf(type).stream().map(c -> c.payloadType().getName()).collect(Collectors.toSet());
+	}
+
+	/**
+	 * The type names a filter entry stands for: one type ({@code order.created}), every type of a
+	 * resource ({@code order.*}) or every type ({@code *}); empty when it names nothing known.
+	 */
+	public Set<String> typesMatching(String filter) {
+		var prefix = filter.equals("*") ? "" : filter.endsWith(".*") ? filter.substring(0, filter.length() - 1) : null;
+		return contracts.stream()
+			.map(EventContract::type)
+			.filter(type -> prefix == null ? type.equals(filter) : type.startsWith(prefix))
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	public Map<String, Object> schemaOf(EventContract contract) {

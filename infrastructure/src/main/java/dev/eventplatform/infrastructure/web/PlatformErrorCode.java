@@ -12,6 +12,7 @@ public enum PlatformErrorCode implements ErrorCode {
 	INVALID_PARAMETER(400, "Invalid parameter"),
 	INVALID_CURSOR(400, "Invalid cursor"),
 	UNKNOWN_EVENT_TYPE(400, "Unknown event type"),
+	INVALID_EVENT_ID(400, "Invalid event id"),
 	UNAUTHENTICATED(401, "Authentication required"),
 	FORBIDDEN(403, "Forbidden"),
 	NOT_FOUND(404, "Not found"),
@@ -26,6 +27,7 @@ public enum PlatformErrorCode implements ErrorCode {
 	PRECONDITION_FAILED(412, "Precondition failed"),
 	ALREADY_EXISTS(409, "Resource already exists"),
 	IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
+	TOO_MANY_STREAMS(429, "Too many streams"),
 	INTERNAL_ERROR(500, "Internal error"),
 	STORE_UNAVAILABLE(503, "Event store unavailable"),
 	COMMAND_TIMEOUT(503, "Command timed out");

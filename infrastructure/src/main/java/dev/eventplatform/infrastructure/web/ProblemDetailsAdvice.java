@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
@@ -181,19 +182,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return null;
 	}
 
-	/** Framework problems get the same {@code type} and {@code code} as ours, named after the status. */
+	/**
+	 * Framework problems get the same {@code type} and {@code code} as ours, named after the status.
+	 * Every problem is problem+json, also where the endpoint produces another type: a stream's
+	 * {@code text/event-stream} writer would otherwise wrap it in an event.
+	 */
 	@Override
 	protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {
+		var problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (body instanceof ProblemDetail problem
 				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
 			var resolved = HttpStatus.resolve(status.value());
 			var typed = Problems.of(status, resolved == null ? "ERROR" : resolved.name(), problem.getTitle(),
 					problem.getDetail());
 			typed.setInstance(problem.getInstance());
-			return super.createResponseEntity(typed, headers, status, exchange);
+			return super.createResponseEntity(typed, problemHeaders, status, exchange);
 		}
-		return super.createResponseEntity(body, headers, status, exchange);
+		return super.createResponseEntity(body, problemHeaders, status, exchange);
 	}
 
 }

@@ -65,6 +65,25 @@ class EventCatalogueTest {
 	}
 
 	@Test
+	void aFilterNamesOneTypeEveryTypeOfAResourceOrEveryType() {
+		assertThat(widgets.typesMatching("widget.made")).containsExactly("widget.made");
+		assertThat(widgets.typesMatching("widget.*")).containsExactly("widget.made");
+		assertThat(widgets.typesMatching("*")).containsExactly("gadget.sold", "widget.made");
+		assertThat(orders.typesMatching("order.*")).contains("order.created", "order.shipped")
+			.allMatch(type -> type.startsWith("order."));
+	}
+
+	@Test
+	void aFilterThatNamesNothingKnownMatchesNothing() {
+		assertThat(widgets.typesMatching("widget")).isEmpty();
+		assertThat(widgets.typesMatching("widget.")).isEmpty();
+		assertThat(widgets.typesMatching("widg*")).isEmpty();
+		assertThat(widgets.typesMatching("wid.*")).isEmpty();
+		assertThat(widgets.typesMatching("Widget.*")).isEmpty();
+		assertThat(widgets.typesMatching("widget.made.*")).isEmpty();
+	}
+
+	@Test
 	void shouldListTheVersionsOfATypeInOrder() {
 		assertThat(widgets.versionsOf("widget.made")).containsExactly(WIDGET_V1, WIDGET_V2);
 		assertThat(widgets.versionsOf("gadget.sold")).containsExactly(GADGET_V1);

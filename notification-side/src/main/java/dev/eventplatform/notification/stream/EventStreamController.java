@@ -1,0 +1,80 @@
+package dev.eventplatform.notification.stream;
+
+import dev.eventplatform.infrastructure.catalogue.EventCatalogue;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
+import dev.eventplatform.infrastructure.web.Problems;
+import java.security.Principal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /events/stream}: every problem with the request is answered before the stream opens. */
+@RestController
+class EventStreamController {
+
+	static final String LAST_EVENT_ID = "Last-Event-ID";
+
+	/** Ids are positions: plain decimal numbers, which also keeps cross-origin reconnects preflight-free. */
+	private static final Pattern POSITION = Pattern.compile("[0-9]{1,18}");
+
+	private final EventStreams streams;
+
+	private final EventCatalogue catalogue;
+
+	EventStreamController(EventStreams streams, EventCatalogue catalogue) {
+		this.streams = streams;
+		this.catalogue = catalogue;
+	}
+
+	/**
+	 * A browser's reconnect sends {@code Last-Event-ID}, which wins over the first connection's {@code after}.
+	 * The head is read before the response is sent, so that every event committed after the response
+	 * headers arrive is delivered.
+	 */
+	@GetMapping(path = "/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> stream(@RequestParam(required = false) List<String> types,
+			@RequestParam(required = false) String subject, @RequestParam(required = false) String after,
+			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId, Principal principal) {
+		var filter = filter(types, subject);
+		Long from = lastEventId != null ? position(LAST_EVENT_ID, lastEventId)
+				: after != null ? position("after", after) : null;
+		return (from != null ? Mono.just(from) : streams.head()).map(start -> ResponseEntity.ok()
+			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
+			.header("X-Accel-Buffering", "no")
+			.body(streams.open(principal.getName(), filter, start)));
+	}
+
+	private StreamFilter filter(List<String> types, String subject) {
+		var names = new HashSet<String>();
+		var payloadTypes = new HashSet<String>();
+		for (var type : types == null ? List.<String>of() : types) {
+			var matching = catalogue.typesMatching(type);
+			if (matching.isEmpty()) {
+				throw Problems.exception(PlatformErrorCode.UNKNOWN_EVENT_TYPE,
+						"'" + type + "' names no type in the event catalogue (GET /schemas); 'order.*' names all of a resource's types.");
+			}
+			names.addAll(matching);
+			matching.forEach(name -> payloadTypes.addAll(catalogue.payloadClassNames(name)));
+		}
+		return new StreamFilter(names, payloadTypes, subject);
+	}
+
+	private static Long position(String source, String value) {
+		if (!POSITION.matcher(value).matches()) {
+			throw Problems.exception(PlatformErrorCode.INVALID_EVENT_ID,
+					source + " must be the id of an event of this stream: a whole number such as 42.");
+		}
+		return Long.parseLong(value);
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.eventplatform.notification.stream;
+
+import dev.eventplatform.notification.stream.StreamConnections.Reason;
+import dev.eventplatform.notification.stream.StreamLog.Page;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Builds each connection's stream: the {@code retry:} hint first, so that bytes leave at once; the
+ * events after its start position read from the log; then the live events from the hub that the
+ * catch-up did not already send; a {@code :keepalive} comment whenever nothing went out for a while;
+ * and a final {@code stream-closed} event when the node ends the stream.
+ */
+@Component
+@EnableConfigurationProperties(StreamProperties.class)
+class EventStreams {
+
+	/** Sent as {@code event: stream-closed}; not a catalogue type, whose names have a dot. */
+	static final String CLOSED_EVENT = "stream-closed";
+
+	private static final ServerSentEvent<String> KEEPALIVE = ServerSentEvent.<String>builder().comment("keepalive").build();
+
+	private final LiveEventHub hub;
+
+	private final StreamLog streamLog;
+
+	private final StreamConnections connections;
+
+	private final StreamProperties properties;
+
+	EventStreams(LiveEventHub hub, StreamLog streamLog, StreamConnections connections, StreamProperties properties) {
+		this.hub = hub;
+		this.streamLog = streamLog;
+		this.connections = connections;
+		this.properties = properties;
+	}
+
+	/** Where a stream with no position to resume from starts: events committed from now on. */
+	Mono<Long> head() {
+		return streamLog.head();
+	}
+
+	/** Counts a new stream of {@code key} against the caps (refused with 429 beyond them) and returns it. */
+	Flux<ServerSentEvent<String>> open(String key, StreamFilter filter, long after) {
+		connections.open(key);
+		var ending = new AtomicReference<Reason>();
+		var events = Flux.using(() -> new LiveBuffer(hub.events(), filter, properties.bufferSize()),
+				live -> events(live, filter, after), LiveBuffer::dispose)
+			.map(this::toServerSentEvent)
+			.concatWith(closing(ending, Reason.SHUTDOWN))
+			.onErrorResume(LiveBuffer.Overflow.class, overflow -> closing(ending, Reason.SLOW_CONSUMER));
+		return withKeepalive(Flux.just(retryHint()).concatWith(events)).doFinally(signal -> connections.closed(key,
+				signal == SignalType.ON_COMPLETE ? ending.get() : signal == SignalType.ON_ERROR ? Reason.ERROR : Reason.CLIENT_GONE));
+	}
+
+	/**
+	 * The catch-up ends at a horizon it read after the connection joined the hub, so every live
+	 * event the hub sends after it is either in the catch-up (dropped here) or above it.
+	 */
+	private Flux<StreamEvent> events(LiveBuffer live, StreamFilter filter, long after) {
+		var caughtUpTo = new AtomicLong();
+		return hub.positioned()
+			.thenMany(Flux.defer(() -> streamLog.readFrom(after, filter)))
+			.doOnNext(page -> caughtUpTo.set(page.next()))
+			.concatMapIterable(Page::events)
+			.concatWith(live.events().filter(event -> event.position() > caughtUpTo.get()));
+	}
+
+	private ServerSentEvent<String> toServerSentEvent(StreamEvent event) {
+		connections.sent();
+		return ServerSentEvent.builder(event.json()).id(Long.toString(event.position())).event(event.type()).build();
+	}
+
+	private ServerSentEvent<String> retryHint() {
+		long jitter = ThreadLocalRandom.current().nextLong(properties.retryJitter().toMillis() + 1);
+		return ServerSentEvent.<String>builder().retry(properties.retry().plusMillis(jitter)).build();
+	}
+
+	private static Mono<ServerSentEvent<String>> closing(AtomicReference<Reason> ending, Reason reason) {
+		return Mono.fromSupplier(() -> {
+			ending.set(reason);
+			return ServerSentEvent.builder("{\"reason\":\"" + reason.tag() + "\"}").event(CLOSED_EVENT).build();
+		});
+	}
+
+	/** Restarts the keepalive timer on everything sent; the timer stops with the stream. */
+	private Flux<ServerSentEvent<String>> withKeepalive(Flux<ServerSentEvent<String>> stream) {
+		Duration idle = properties.keepalive();
+		return stream.publish(sent -> Flux.merge(sent,
+				sent.switchMap(any -> Flux.interval(idle, idle)).map(tick -> KEEPALIVE).takeUntilOther(sent.then())));
+	}
+
+}
