@@ -6,6 +6,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import dev.eventplatform.infrastructure.security.ApiKeySecurityConfiguration;
 import dev.eventplatform.infrastructure.test.TestApiKeys;
 import dev.eventplatform.infrastructure.web.ProblemDetailsAdvice;
+import dev.eventplatform.query.QueryAccessConfiguration;
 import dev.eventplatform.query.order.OrderSummary;
 import dev.eventplatform.query.order.OrderSummaryFinder;
 import dev.eventplatform.query.order.OrderSummaryLine;
@@ -37,7 +38,8 @@ class OrderQueryControllerTest {
 
 	/** Only what the slice needs, instead of the side's configuration, which would scan everything. */
 	@Configuration(proxyBeanMethods = false)
-	@Import({ OrderQueryController.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class })
+	@Import({ OrderQueryController.class, ApiKeySecurityConfiguration.class, QueryAccessConfiguration.class,
+			ProblemDetailsAdvice.class })
 	static class Slice {
 
 	}
