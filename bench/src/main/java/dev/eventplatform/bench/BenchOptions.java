@@ -16,15 +16,8 @@ import java.util.regex.Pattern;
  * Command-line options of {@link CommandLoadBenchmark}. Parsing fails fast with an
  * {@link IllegalArgumentException} whose message is meant for the person at the terminal.
  */
-record BenchOptions(
-		URI url,
-		String key,
-		List<Integer> concurrency,
-		Duration warmup,
-		Duration duration,
-		long maxRequests,
-		Mix mix,
-		boolean allowRemote) {
+record BenchOptions(URI url, String key, List<Integer> concurrency, Duration warmup, Duration duration,
+		long maxRequests, Mix mix, boolean allowRemote) {
 
 	static final String USAGE = """
 			Usage: ./mvnw -q -pl bench compile exec:java -Dexec.args="[options]"
@@ -45,17 +38,27 @@ record BenchOptions(
 			  --help               print this help
 			""";
 
-	/** Each client is a platform thread; far beyond this the harness measures itself, not the server. */
+	/**
+	 * Each client is a platform thread; far beyond this the harness measures itself, not
+	 * the server.
+	 */
 	static final int MAX_CLIENTS = 1024;
 
-	/** A day: keeps Duration arithmetic far from overflow while allowing any sensible soak. */
+	/**
+	 * A day: keeps Duration arithmetic far from overflow while allowing any sensible
+	 * soak.
+	 */
 	private static final long MAX_SECONDS = 86_400;
 
 	private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
 	/** What each virtual client does in a loop. */
 	enum Mix {
-		/** Create, pay, ship, deliver: three of every four commands act on an existing aggregate. */
+
+		/**
+		 * Create, pay, ship, deliver: three of every four commands act on an existing
+		 * aggregate.
+		 */
 		LIFECYCLE("lifecycle"),
 		/** Only creates: isolates the cost of starting new event streams. */
 		CREATE_ONLY("create-only");
@@ -78,6 +81,7 @@ record BenchOptions(
 			}
 			throw new IllegalArgumentException("--mix must be lifecycle or create-only, was: " + name);
 		}
+
 	}
 
 	BenchOptions {
@@ -110,20 +114,17 @@ record BenchOptions(
 		if (key.isBlank()) {
 			throw new IllegalArgumentException("--key must not be blank");
 		}
-		return new BenchOptions(
-				url,
-				key,
-				parseConcurrency(values.getOrDefault("--concurrency", "1,8,32,64")),
+		return new BenchOptions(url, key, parseConcurrency(values.getOrDefault("--concurrency", "1,8,32,64")),
 				Duration.ofSeconds(parseNumber("--warmup", values.getOrDefault("--warmup", "5"), 0, MAX_SECONDS)),
 				Duration.ofSeconds(parseNumber("--duration", values.getOrDefault("--duration", "20"), 1, MAX_SECONDS)),
 				parseNumber("--max-requests", values.getOrDefault("--max-requests", "2000000"), 1, Long.MAX_VALUE),
-				Mix.fromCliName(values.getOrDefault("--mix", Mix.LIFECYCLE.cliName())),
-				allowRemote);
+				Mix.fromCliName(values.getOrDefault("--mix", Mix.LIFECYCLE.cliName())), allowRemote);
 	}
 
 	/**
-	 * True for localhost and for IPv4/IPv6 loopback literals. Other names are refused rather than
-	 * resolved, so neither DNS nor /etc/hosts can redirect the load elsewhere.
+	 * True for localhost and for IPv4/IPv6 loopback literals. Other names are refused
+	 * rather than resolved, so neither DNS nor /etc/hosts can redirect the load
+	 * elsewhere.
 	 */
 	static boolean isLoopback(String host) {
 		if (host == null || host.isEmpty()) {
@@ -139,7 +140,8 @@ record BenchOptions(
 		try {
 			// A literal address is parsed, never looked up.
 			return InetAddress.getByName(bare).isLoopbackAddress();
-		} catch (UnknownHostException e) {
+		}
+		catch (UnknownHostException e) {
 			return false;
 		}
 	}
@@ -148,7 +150,8 @@ record BenchOptions(
 		URI url;
 		try {
 			url = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-		} catch (URISyntaxException e) {
+		}
+		catch (URISyntaxException e) {
 			throw new IllegalArgumentException("--url is not a valid URL: " + value);
 		}
 		if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
@@ -169,7 +172,8 @@ record BenchOptions(
 		long number;
 		try {
 			number = Long.parseLong(value);
-		} catch (NumberFormatException e) {
+		}
+		catch (NumberFormatException e) {
 			throw new IllegalArgumentException(option + " must be a whole number, was: " + value);
 		}
 		if (number < min || number > max) {

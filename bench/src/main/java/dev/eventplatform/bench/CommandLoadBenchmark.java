@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Load harness for the order command API: for each concurrency level, a fixed number of closed-loop
- * clients send commands for a warm-up and then a measured period, and one table row reports successful
- * commands per second and latency percentiles. Exits with 1 when a level had no successful command.
+ * Load harness for the order command API: for each concurrency level, a fixed number of
+ * closed-loop clients send commands for a warm-up and then a measured period, and one
+ * table row reports successful commands per second and latency percentiles. Exits with 1
+ * when a level had no successful command.
  */
 public final class CommandLoadBenchmark {
 
-	private CommandLoadBenchmark() {}
+	private CommandLoadBenchmark() {
+	}
 
 	public static void main(String[] args) throws InterruptedException {
 		List<String> arguments = List.of(args);
@@ -22,14 +24,16 @@ public final class CommandLoadBenchmark {
 		BenchOptions options;
 		try {
 			options = BenchOptions.parse(args);
-		} catch (IllegalArgumentException e) {
+		}
+		catch (IllegalArgumentException e) {
 			System.err.println("error: " + e.getMessage());
 			System.err.print(BenchOptions.USAGE);
 			System.exit(2);
 			return;
 		}
 		int status = run(options, System.out);
-		// Only exit explicitly on failure: under exec:java, System.exit ends Maven's JVM too.
+		// Only exit explicitly on failure: under exec:java, System.exit ends Maven's JVM
+		// too.
 		if (status != 0) {
 			System.exit(status);
 		}
@@ -63,7 +67,8 @@ public final class CommandLoadBenchmark {
 	}
 
 	private static String header(BenchOptions options) {
-		return String.format("JVM %s %s (%s), %d cores; target %s; mix %s; per level: warm-up %d s,"
+		return String.format(
+				"JVM %s %s (%s), %d cores; target %s; mix %s; per level: warm-up %d s,"
 						+ " measure %d s, at most %d commands",
 				System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
 				System.getProperty("java.vm.vendor"), Runtime.getRuntime().availableProcessors(), options.url(),
@@ -72,7 +77,8 @@ public final class CommandLoadBenchmark {
 	}
 
 	private static String environment() {
-		return "JDK " + System.getProperty("java.runtime.version") + ", "
-				+ Runtime.getRuntime().availableProcessors() + " cores";
+		return "JDK " + System.getProperty("java.runtime.version") + ", " + Runtime.getRuntime().availableProcessors()
+				+ " cores";
 	}
+
 }

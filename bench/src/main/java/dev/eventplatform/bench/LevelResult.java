@@ -4,21 +4,15 @@ import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
-/** What one concurrency level measured. Latencies are of successful commands, in microseconds. */
-record LevelResult(
-		int clients,
-		long ok,
-		long non2xx,
-		long exceptions,
-		double measuredSeconds,
-		long p50Micros,
-		long p90Micros,
-		long p99Micros,
-		long maxMicros,
-		List<String> errorSamples) {
+/**
+ * What one concurrency level measured. Latencies are of successful commands, in
+ * microseconds.
+ */
+record LevelResult(int clients, long ok, long non2xx, long exceptions, double measuredSeconds, long p50Micros,
+		long p90Micros, long p99Micros, long maxMicros, List<String> errorSamples) {
 
-	static final String TABLE_HEADER = String.format(Locale.ROOT, "%7s %10s %9s %9s %9s %9s %9s",
-			"clients", "ok/s", "p50_ms", "p90_ms", "p99_ms", "max_ms", "errors");
+	static final String TABLE_HEADER = String.format(Locale.ROOT, "%7s %10s %9s %9s %9s %9s %9s", "clients", "ok/s",
+			"p50_ms", "p90_ms", "p99_ms", "max_ms", "errors");
 
 	LevelResult {
 		errorSamples = List.copyOf(errorSamples);
@@ -27,8 +21,8 @@ record LevelResult(
 	static LevelResult of(int clients, Tally tally, double measuredSeconds, List<String> errorSamples) {
 		Histogram latency = tally.latencyMicros();
 		return new LevelResult(clients, tally.ok(), tally.non2xx(), tally.exceptions(), measuredSeconds,
-				latency.getValueAtPercentile(50), latency.getValueAtPercentile(90),
-				latency.getValueAtPercentile(99), latency.getMaxValue(), errorSamples);
+				latency.getValueAtPercentile(50), latency.getValueAtPercentile(90), latency.getValueAtPercentile(99),
+				latency.getMaxValue(), errorSamples);
 	}
 
 	long errors() {
@@ -40,9 +34,8 @@ record LevelResult(
 	}
 
 	String tableRow() {
-		return String.format(Locale.ROOT, "%7d %10.1f %9s %9s %9s %9s %9d",
-				clients, okPerSecond(), millis(p50Micros), millis(p90Micros), millis(p99Micros), millis(maxMicros),
-				errors());
+		return String.format(Locale.ROOT, "%7d %10.1f %9s %9s %9s %9s %9d", clients, okPerSecond(), millis(p50Micros),
+				millis(p90Micros), millis(p99Micros), millis(maxMicros), errors());
 	}
 
 	/** One self-contained line, meant to be pasted into a note. */

@@ -8,12 +8,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-/** Runs one concurrency level: a fixed pool of closed-loop clients through warm-up, then measurement. */
+/**
+ * Runs one concurrency level: a fixed pool of closed-loop clients through warm-up, then
+ * measurement.
+ */
 final class LevelRunner {
 
 	private static final int MAX_ERROR_KINDS = 5;
 
 	private final OrderApi api;
+
 	private final BenchOptions options;
 
 	LevelRunner(OrderApi api, BenchOptions options) {
@@ -24,13 +28,13 @@ final class LevelRunner {
 	LevelResult run(int clients) throws InterruptedException {
 		long start = System.nanoTime();
 		long measureFrom = start + options.warmup().toNanos();
-		MeasurementWindow window =
-				new MeasurementWindow(measureFrom, measureFrom + options.duration().toNanos(), options.maxRequests());
+		MeasurementWindow window = new MeasurementWindow(measureFrom, measureFrom + options.duration().toNanos(),
+				options.maxRequests());
 		ErrorSamples errors = new ErrorSamples(MAX_ERROR_KINDS);
 		// A customer per client, as real traffic comes from many customers.
 		List<OrderWorkload> workloads = IntStream.range(0, clients)
-				.mapToObj(i -> new OrderWorkload(api, options.mix(), "cust-" + i, window, errors))
-				.toList();
+			.mapToObj(i -> new OrderWorkload(api, options.mix(), "cust-" + i, window, errors))
+			.toList();
 
 		AtomicInteger threadNumber = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(clients,
@@ -43,7 +47,8 @@ final class LevelRunner {
 				total.add(resultOf(future));
 			}
 			return LevelResult.of(clients, total, window.measuredSecondsUntil(finished), errors.describe());
-		} finally {
+		}
+		finally {
 			pool.shutdownNow();
 		}
 	}
@@ -51,8 +56,10 @@ final class LevelRunner {
 	private static Tally resultOf(Future<Tally> future) throws InterruptedException {
 		try {
 			return future.get();
-		} catch (ExecutionException e) {
+		}
+		catch (ExecutionException e) {
 			throw new IllegalStateException("a benchmark client failed", e.getCause());
 		}
 	}
+
 }

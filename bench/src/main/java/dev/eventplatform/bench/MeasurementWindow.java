@@ -2,11 +2,16 @@ package dev.eventplatform.bench;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** When one level measures, when it ends, and how many more commands it may send; shared by its clients. */
+/**
+ * When one level measures, when it ends, and how many more commands it may send; shared
+ * by its clients.
+ */
 final class MeasurementWindow {
 
 	private final long measureFromNanos;
+
 	private final long endNanos;
+
 	private final AtomicLong remainingCommands;
 
 	MeasurementWindow(long measureFromNanos, long endNanos, long maxCommands) {
@@ -15,7 +20,10 @@ final class MeasurementWindow {
 		this.remainingCommands = new AtomicLong(maxCommands);
 	}
 
-	/** Claims one command from the budget; false once the level is over, which ends the client. */
+	/**
+	 * Claims one command from the budget; false once the level is over, which ends the
+	 * client.
+	 */
 	boolean tryStartCommand() {
 		return System.nanoTime() - endNanos < 0 && remainingCommands.getAndDecrement() > 0;
 	}
@@ -29,4 +37,5 @@ final class MeasurementWindow {
 	double measuredSecondsUntil(long finishedNanos) {
 		return Math.max(0, finishedNanos - measureFromNanos) / 1e9;
 	}
+
 }

@@ -5,16 +5,21 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * One closed-loop virtual client: it sends its next command only when the previous one has answered,
- * until its level's window closes or the level's command budget is spent.
+ * One closed-loop virtual client: it sends its next command only when the previous one
+ * has answered, until its level's window closes or the level's command budget is spent.
  */
 final class OrderWorkload implements Callable<Tally> {
 
 	private final OrderApi api;
+
 	private final BenchOptions.Mix mix;
+
 	private final String customerId;
+
 	private final MeasurementWindow window;
+
 	private final ErrorSamples errors;
+
 	private final Tally tally = new Tally();
 
 	OrderWorkload(OrderApi api, BenchOptions.Mix mix, String customerId, MeasurementWindow window,
@@ -35,7 +40,8 @@ final class OrderWorkload implements Callable<Tally> {
 				Optional<String> orderId = OrderApi.orderId(created.get());
 				if (orderId.isPresent()) {
 					fulfil(orderId.get());
-				} else {
+				}
+				else {
 					errors.note(create.name(), "2xx without a usable orderId", created.get());
 				}
 			}
@@ -45,14 +51,17 @@ final class OrderWorkload implements Callable<Tally> {
 
 	private void fulfil(String orderId) throws InterruptedException {
 		for (OrderApi.Command command : api.fulfil(orderId)) {
-			// After a failed step the order is stuck: later steps would fail too, so start a new order.
+			// After a failed step the order is stuck: later steps would fail too, so
+			// start a new order.
 			if (!window.tryStartCommand() || send(command).isEmpty()) {
 				return;
 			}
 		}
 	}
 
-	/** Sends one command and records it if measured; returns the body of a 2xx response. */
+	/**
+	 * Sends one command and records it if measured; returns the body of a 2xx response.
+	 */
 	private Optional<String> send(OrderApi.Command command) throws InterruptedException {
 		long start = System.nanoTime();
 		boolean measured = window.measures(start);
@@ -69,7 +78,8 @@ final class OrderWorkload implements Callable<Tally> {
 				tally.recordNon2xx();
 			}
 			errors.note(command.name(), "HTTP " + response.status(), response.body());
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			if (measured) {
 				tally.recordException();
 			}
@@ -78,8 +88,10 @@ final class OrderWorkload implements Callable<Tally> {
 		return Optional.empty();
 	}
 
-	// The HTTP client often throws without any message (a refused connection is a bare ConnectException
-	// caused by a bare ClosedChannelException): then the chain of exception types is the best clue.
+	// The HTTP client often throws without any message (a refused connection is a bare
+	// ConnectException
+	// caused by a bare ClosedChannelException): then the chain of exception types is the
+	// best clue.
 	private static String describe(Throwable failure) {
 		StringBuilder chain = new StringBuilder();
 		for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -90,4 +102,5 @@ final class OrderWorkload implements Callable<Tally> {
 		}
 		return "no message: " + chain;
 	}
+
 }

@@ -3,15 +3,20 @@ package dev.eventplatform.bench;
 import org.HdrHistogram.Histogram;
 
 /**
- * Counts and latencies of measured commands. Each client owns one, confined to its thread until the
- * level ends, so recording needs no synchronization; the level then adds them up.
+ * Counts and latencies of measured commands. Each client owns one, confined to its thread
+ * until the level ends, so recording needs no synchronization; the level then adds them
+ * up.
  */
 final class Tally {
 
-	// Auto-resizing with 3 significant digits: exact enough for percentiles, no upper bound to overflow.
+	// Auto-resizing with 3 significant digits: exact enough for percentiles, no upper
+	// bound to overflow.
 	private final Histogram latencyMicros = new Histogram(3);
+
 	private long ok;
+
 	private long non2xx;
+
 	private long exceptions;
 
 	void recordOk(long latencyNanos) {
@@ -34,7 +39,10 @@ final class Tally {
 		exceptions += other.exceptions;
 	}
 
-	/** Latencies of successful commands only: failures such as refused connections would flatter them. */
+	/**
+	 * Latencies of successful commands only: failures such as refused connections would
+	 * flatter them.
+	 */
 	Histogram latencyMicros() {
 		return latencyMicros;
 	}
@@ -50,4 +58,5 @@ final class Tally {
 	long exceptions() {
 		return exceptions;
 	}
+
 }

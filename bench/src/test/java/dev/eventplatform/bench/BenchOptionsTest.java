@@ -30,9 +30,8 @@ class BenchOptionsTest {
 
 	@Test
 	void parsesEveryOption() {
-		BenchOptions options = BenchOptions.parse(
-				"--url", "http://localhost:9090/", "--key", "k1", "--concurrency", "2, 4,16",
-				"--warmup", "0", "--duration", "3", "--max-requests", "500", "--mix", "create-only");
+		BenchOptions options = BenchOptions.parse("--url", "http://localhost:9090/", "--key", "k1", "--concurrency",
+				"2, 4,16", "--warmup", "0", "--duration", "3", "--max-requests", "500", "--mix", "create-only");
 
 		assertEquals(URI.create("http://localhost:9090"), options.url(), "trailing slash dropped");
 		assertEquals("k1", options.key());
@@ -44,20 +43,18 @@ class BenchOptionsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {
-			"http://127.0.0.1:8080", "http://127.42.0.9", "http://localhost:8080", "http://LOCALHOST",
-			"http://[::1]:8080", "https://[0:0:0:0:0:0:0:1]"})
+	@ValueSource(strings = { "http://127.0.0.1:8080", "http://127.42.0.9", "http://localhost:8080", "http://LOCALHOST",
+			"http://[::1]:8080", "https://[0:0:0:0:0:0:0:1]" })
 	void acceptsLoopbackTargets(String url) {
 		assertEquals(URI.create(url), BenchOptions.parse("--url", url).url());
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {
-			"http://10.0.0.5:8080", "http://192.168.1.20", "http://8.8.8.8", "http://example.com",
-			"http://127.0.0.1.example.com", "http://[2001:db8::1]", "http://0.0.0.0:8080"})
+	@ValueSource(strings = { "http://10.0.0.5:8080", "http://192.168.1.20", "http://8.8.8.8", "http://example.com",
+			"http://127.0.0.1.example.com", "http://[2001:db8::1]", "http://0.0.0.0:8080" })
 	void refusesNonLoopbackTargets(String url) {
-		IllegalArgumentException refusal =
-				assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--url", url));
+		IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+				() -> BenchOptions.parse("--url", url));
 		assertTrue(refusal.getMessage().contains("--allow-remote"), refusal.getMessage());
 	}
 
@@ -70,7 +67,7 @@ class BenchOptionsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"0", "-1", "x", "1,,2", "1025"})
+	@ValueSource(strings = { "0", "-1", "x", "1,,2", "1025" })
 	void rejectsInvalidConcurrency(String levels) {
 		assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--concurrency", levels));
 	}
@@ -85,4 +82,5 @@ class BenchOptionsTest {
 		assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--url", "ftp://127.0.0.1"));
 		assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--key", " "));
 	}
+
 }

@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The command side's beans; imported by {@link CommandSideApplication} and by the assembly. */
+/**
+ * The command side's beans; imported by {@link CommandSideApplication} and by the
+ * assembly.
+ */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
 @EnableScheduling

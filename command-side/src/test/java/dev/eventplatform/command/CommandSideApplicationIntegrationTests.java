@@ -17,8 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The command side runs alone, as in a split deployment: commands are accepted and stored. Its
- * operator turned Swagger UI off.
+ * The command side runs alone, as in a split deployment: commands are accepted and
+ * stored. Its operator turned Swagger UI off.
  */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "springdoc.swagger-ui.enabled=false")
@@ -58,7 +58,10 @@ class CommandSideApplicationIntegrationTests {
 			.single()).isZero();
 	}
 
-	/** Turned off, Swagger UI is gone and its paths are not open; the description, still on, is. */
+	/**
+	 * Turned off, Swagger UI is gone and its paths are not open; the description, still
+	 * on, is.
+	 */
 	@Test
 	void swaggerUiTurnedOffNeedsAKeyLikeAnyPath() {
 		client.get().uri("/swagger-ui.html").exchange().expectStatus().isUnauthorized();

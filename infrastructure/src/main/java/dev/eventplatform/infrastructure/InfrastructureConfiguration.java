@@ -11,7 +11,10 @@ import dev.eventplatform.infrastructure.web.ProblemDetailsAdvice;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** Everything a side needs beneath its own features; each side's configuration imports this. */
+/**
+ * Everything a side needs beneath its own features; each side's configuration imports
+ * this.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import({ AxonInfrastructureConfiguration.class, DeadLetterConfiguration.class, EventContractsConfiguration.class,
 		EventLogConfiguration.class, ApiKeySecurityConfiguration.class, JsonInputConfiguration.class,

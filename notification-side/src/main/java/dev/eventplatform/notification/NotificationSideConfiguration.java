@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 
 /**
- * The notification side's beans; found by {@link NotificationSideApplication} and imported by the
- * assembly. Webhooks and the SSE hub will live in feature packages below this one.
+ * The notification side's beans; found by {@link NotificationSideApplication} and
+ * imported by the assembly. Webhooks and the SSE hub will live in feature packages below
+ * this one.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))

@@ -8,9 +8,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Makes {@code platform.data-directory} absolute, resolved against the working directory, before
- * the H2 URL uses it: H2 refuses a relative path such as {@code data2} (error 90011) and accepts
- * only {@code ./}, {@code ~/} or absolute ones. {@code ~} is left to H2, which expands it.
+ * Makes {@code platform.data-directory} absolute, resolved against the working directory,
+ * before the H2 URL uses it: H2 refuses a relative path such as {@code data2} (error
+ * 90011) and accepts only {@code ./}, {@code ~/} or absolute ones. {@code ~} is left to
+ * H2, which expands it.
  */
 class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostProcessor {
 

@@ -7,7 +7,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
-/** Every side in one process: the embedded default, or one node of a PostgreSQL deployment. */
+/**
+ * Every side in one process: the embedded default, or one node of a PostgreSQL
+ * deployment.
+ */
 @SpringBootApplication
 @Import({ CommandSideConfiguration.class, QuerySideConfiguration.class, NotificationSideConfiguration.class })
 public class PlatformApplication {

@@ -18,10 +18,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The event store hands out global indexes at insert time, so an event can become visible after
- * events with higher indexes. Keyset paging must neither skip it nor stall forever on an index
- * whose insert rolled back. The late transaction here is held open on a connection of its own;
- * {@code CommittedHorizonIntegrationTests} holds one open longer than any timeout.
+ * The event store hands out global indexes at insert time, so an event can become visible
+ * after events with higher indexes. Keyset paging must neither skip it nor stall forever
+ * on an index whose insert rolled back. The late transaction here is held open on a
+ * connection of its own; {@code CommittedHorizonIntegrationTests} holds one open longer
+ * than any timeout.
  */
 @PlatformIntegrationTest
 class AuditLateCommitIntegrationTests {
@@ -53,13 +54,15 @@ class AuditLateCommitIntegrationTests {
 			new LateCommits(serializer).insertCreatedEvent(late, lateOrder);
 			var onTime = api.createOrder();
 
-			// The committed later event must wait: the cursor would otherwise move past the late one.
+			// The committed later event must wait: the cursor would otherwise move past
+			// the late one.
 			var whileInFlight = readToTheEnd(cursor);
 			assertThat(whileInFlight.subjects()).doesNotContain(onTime, lateOrder);
 
 			late.commit();
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(readToTheEnd(cursor).subjects()).containsSubsequence(lateOrder, onTime));
+				.untilAsserted(
+						() -> assertThat(readToTheEnd(cursor).subjects()).containsSubsequence(lateOrder, onTime));
 		}
 	}
 
@@ -80,7 +83,10 @@ class AuditLateCommitIntegrationTests {
 			.untilAsserted(() -> assertThat(readToTheEnd(cursor).subjects()).contains(onTime));
 	}
 
-	/** Follows the cursor until the log has nothing more, collecting the subjects in order. */
+	/**
+	 * Follows the cursor until the log has nothing more, collecting the subjects in
+	 * order.
+	 */
 	@SuppressWarnings("unchecked")
 	private Pages readToTheEnd(String after) {
 		var subjects = new ArrayList<String>();
@@ -92,7 +98,8 @@ class AuditLateCommitIntegrationTests {
 				.expectBody(Map.class)
 				.returnResult()
 				.getResponseBody();
-			((List<Map<String, Object>>) page.get("events")).forEach(event -> subjects.add((String) event.get("subject")));
+			((List<Map<String, Object>>) page.get("events"))
+				.forEach(event -> subjects.add((String) event.get("subject")));
 			cursor = (String) page.get("next");
 			if (!(Boolean) page.get("hasMore")) {
 				return new Pages(subjects, cursor);

@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A page stops at the byte budget (1 MiB by default) as well as at the limit, and its cursor goes on from there. */
+/**
+ * A page stops at the byte budget (1 MiB by default) as well as at the limit, and its
+ * cursor goes on from there.
+ */
 @PlatformIntegrationTest
 class AuditPageSizeIntegrationTests {
 

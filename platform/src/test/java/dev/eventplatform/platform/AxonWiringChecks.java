@@ -31,10 +31,10 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
- * Axon 4.13 on Boot 4 silently falls back to in-memory components when its auto-configuration
- * misorders itself, and by default logs and skips an event a handler fails on; these assertions
- * fail if any database-backed component or error policy is replaced. Run on each database by a
- * subclass that chooses the test context.
+ * Axon 4.13 on Boot 4 silently falls back to in-memory components when its
+ * auto-configuration misorders itself, and by default logs and skips an event a handler
+ * fails on; these assertions fail if any database-backed component or error policy is
+ * replaced. Run on each database by a subclass that chooses the test context.
  */
 abstract class AxonWiringChecks {
 
@@ -72,7 +72,9 @@ abstract class AxonWiringChecks {
 	@Autowired
 	DataSource dataSource;
 
-	/** The database product this context is meant to run on, as its JDBC driver names it. */
+	/**
+	 * The database product this context is meant to run on, as its JDBC driver names it.
+	 */
 	abstract String database();
 
 	@Test
@@ -102,7 +104,10 @@ abstract class AxonWiringChecks {
 		assertThat(processing.eventProcessor(ORDER_SUMMARY)).get().isInstanceOf(PooledStreamingEventProcessor.class);
 	}
 
-	/** The orders read model sets an event it cannot handle aside in the database, never skips it. */
+	/**
+	 * The orders read model sets an event it cannot handle aside in the database, never
+	 * skips it.
+	 */
 	@Test
 	void theOrderSummaryProcessorDeadLettersIntoTheDatabase() {
 		var queue = processing.deadLetterQueue(ORDER_SUMMARY).orElseThrow();
@@ -114,10 +119,14 @@ abstract class AxonWiringChecks {
 			.isSameAs(queue);
 	}
 
-	/** Any other group stops and retries its segment on a failing handler (and so does a failing batch). */
+	/**
+	 * Any other group stops and retries its segment on a failing handler (and so does a
+	 * failing batch).
+	 */
 	@Test
 	void otherProcessingGroupsPropagateHandlerErrors() {
-		assertThat(processing.listenerInvocationErrorHandler("any-other-group")).isSameAs(PropagatingErrorHandler.INSTANCE);
+		assertThat(processing.listenerInvocationErrorHandler("any-other-group"))
+			.isSameAs(PropagatingErrorHandler.INSTANCE);
 		assertThat(processing.errorHandler("any-other-group")).isSameAs(PropagatingErrorHandler.INSTANCE);
 		assertThat(processing.errorHandler(ORDER_SUMMARY)).isSameAs(PropagatingErrorHandler.INSTANCE);
 	}

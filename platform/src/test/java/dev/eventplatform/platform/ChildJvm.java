@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * A Spring Boot application in a JVM of its own, for what an in-process context cannot show: a
- * {@code kill -9}, or a packaged jar. It listens on a free port, read from its log, and is reached
- * through the loopback address; the output goes to {@code target/child-jvm/<name>.log} for
- * diagnostics.
+ * A Spring Boot application in a JVM of its own, for what an in-process context cannot
+ * show: a {@code kill -9}, or a packaged jar. It listens on a free port, read from its
+ * log, and is reached through the loopback address; the output goes to
+ * {@code target/child-jvm/<name>.log} for diagnostics.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -50,7 +50,8 @@ final class ChildJvm implements AutoCloseable {
 
 	private static ChildJvm start(String name, List<String> target, Map<String, String> environment, String... args) {
 		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				// C1 only: these JVMs live for seconds on two cores shared with the build.
+				// C1 only: these JVMs live for seconds on two cores shared with the
+				// build.
 				"-XX:TieredStopAtLevel=1", "-Xmx512m"));
 		command.addAll(target);
 		command.add("--server.port=0");
@@ -66,13 +67,17 @@ final class ChildJvm implements AutoCloseable {
 		}
 	}
 
-	/** Waits until the application reports its port and answers health {@code UP}; returns its base URI. */
+	/**
+	 * Waits until the application reports its port and answers health {@code UP}; returns
+	 * its base URI.
+	 */
 	URI awaitHealthy(Duration timeout) throws InterruptedException {
 		var deadline = System.nanoTime() + timeout.toNanos();
 		URI base = null;
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				fail("The child JVM exited with " + process.exitValue() + "; its output is in " + output.toAbsolutePath());
+				fail("The child JVM exited with " + process.exitValue() + "; its output is in "
+						+ output.toAbsolutePath());
 			}
 			if (base == null) {
 				base = baseUri().orElse(null);

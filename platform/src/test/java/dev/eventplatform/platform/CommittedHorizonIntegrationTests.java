@@ -20,10 +20,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The exact horizon on PostgreSQL (issue 6, item 2): an event whose transaction stays open longer
- * than any timeout (8 s, beyond the former 5 s settle timeout) holds every reader that pages from
- * before it, and is found once it commits; a rolled-back one holds them only until the rollback.
- * The late transaction runs on a connection of its own, inserting as Axon does.
+ * The exact horizon on PostgreSQL (issue 6, item 2): an event whose transaction stays
+ * open longer than any timeout (8 s, beyond the former 5 s settle timeout) holds every
+ * reader that pages from before it, and is found once it commits; a rolled-back one holds
+ * them only until the rollback. The late transaction runs on a connection of its own,
+ * inserting as Axon does.
  */
 @PlatformIntegrationTest
 class CommittedHorizonIntegrationTests {
@@ -102,7 +103,10 @@ class CommittedHorizonIntegrationTests {
 		}
 	}
 
-	/** Follows the reader from {@code after} until it has nothing more, collecting subjects in order. */
+	/**
+	 * Follows the reader from {@code after} until it has nothing more, collecting
+	 * subjects in order.
+	 */
 	private Pages readToTheEnd(long after) {
 		var subjects = new ArrayList<String>();
 		long position = after;

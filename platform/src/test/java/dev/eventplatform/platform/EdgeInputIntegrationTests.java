@@ -17,7 +17,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Bad input found at the edges of what parses: every one is a 400 problem with a stable code, never a 500. */
+/**
+ * Bad input found at the edges of what parses: every one is a 400 problem with a stable
+ * code, never a 500.
+ */
 @PlatformIntegrationTest
 class EdgeInputIntegrationTests {
 
@@ -36,7 +39,10 @@ class EdgeInputIntegrationTests {
 		api = new OrderApi(client);
 	}
 
-	/** Short, valid JSON numbers whose scale overflows BigDecimal arithmetic and toPlainString. */
+	/**
+	 * Short, valid JSON numbers whose scale overflows BigDecimal arithmetic and
+	 * toPlainString.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "1e2147483647", "1E+2147483647", "1e-2147483647", "\"1e2147483647\"", "1e101" })
 	void anAbsurdExponentInAPriceIsRefusedNamingTheField(String unitPrice) {
@@ -56,14 +62,18 @@ class EdgeInputIntegrationTests {
 			.isEqualTo("amount");
 	}
 
-	/** Which of two values the client meant is unclear, at the top or deeper down; nothing is appended. */
+	/**
+	 * Which of two values the client meant is unclear, at the top or deeper down; nothing
+	 * is appended.
+	 */
 	@Test
 	void aCreateNamingAMemberTwiceIsRefused() {
 		var customer = "cust-duplicate-" + System.nanoTime();
-		for (var body : List.of("""
-				{"customerId":"%1$s","customerId":"%1$s-b","currency":"EUR","lines":[{"sku":"A","quantity":1,"unitPrice":1}]}""",
+		for (var body : List.of(
 				"""
-				{"customerId":"%1$s","currency":"EUR","lines":[{"sku":"A","sku":"B","quantity":1,"unitPrice":1}]}""")) {
+						{"customerId":"%1$s","customerId":"%1$s-b","currency":"EUR","lines":[{"sku":"A","quantity":1,"unitPrice":1}]}""",
+				"""
+						{"customerId":"%1$s","currency":"EUR","lines":[{"sku":"A","sku":"B","quantity":1,"unitPrice":1}]}""")) {
 			expectProblem(api.post("/orders", body.formatted(customer)), 400, "MALFORMED_REQUEST");
 		}
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE ?")
@@ -72,7 +82,9 @@ class EdgeInputIntegrationTests {
 			.single()).isZero();
 	}
 
-	/** Refused even when both values agree and the payment would otherwise be accepted. */
+	/**
+	 * Refused even when both values agree and the payment would otherwise be accepted.
+	 */
 	@Test
 	void aPaymentNamingAMemberTwiceIsRefused() {
 		var orderId = api.createOrder();
@@ -86,11 +98,15 @@ class EdgeInputIntegrationTests {
 				{"amount":30.00,"currency":"EUR"}""").expectStatus().isOk();
 	}
 
-	/** Unknown members are ignored on purpose: a client may send what a newer version of the API reads. */
+	/**
+	 * Unknown members are ignored on purpose: a client may send what a newer version of
+	 * the API reads.
+	 */
 	@Test
 	void anUnknownMemberIsIgnored() {
-		api.post("/orders", """
-				{"customerId":"c","currency":"EUR","lines":[{"sku":"A","quantity":1,"unitPrice":1,"note":"x"}],"channel":"web"}""")
+		api.post("/orders",
+				"""
+						{"customerId":"c","currency":"EUR","lines":[{"sku":"A","quantity":1,"unitPrice":1,"note":"x"}],"channel":"web"}""")
 			.expectStatus()
 			.isCreated();
 	}
@@ -123,7 +139,10 @@ class EdgeInputIntegrationTests {
 			.isEqualTo("lines[0].quantity");
 	}
 
-	/** Timestamps are stored as ISO-8601 text, which only orders correctly for four-digit years. */
+	/**
+	 * Timestamps are stored as ISO-8601 text, which only orders correctly for four-digit
+	 * years.
+	 */
 	@ParameterizedTest
 	@CsvSource({ "from, +1000000000-01-01T00:00:00Z", "from, +10000-01-01T00:00:00Z", "to, +10000-01-01T00:00:00Z",
 			"from, -0001-12-31T23:59:59Z", "to, -1000000000-01-01T00:00:00Z" })
@@ -142,8 +161,9 @@ class EdgeInputIntegrationTests {
 	}
 
 	/**
-	 * The security firewall refuses header values that decode to control characters, as UTF-8 does
-	 * when read as ISO-8859-1; the header is sent as those raw bytes, as curl sends it.
+	 * The security firewall refuses header values that decode to control characters, as
+	 * UTF-8 does when read as ISO-8859-1; the header is sent as those raw bytes, as curl
+	 * sends it.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { IDEMPOTENCY_KEY, HttpHeaders.IF_MATCH })
@@ -162,7 +182,9 @@ class EdgeInputIntegrationTests {
 				"REQUEST_REJECTED");
 	}
 
-	/** A comma is how HTTP joins repeated header lines, so "a1,a2" is two keys as well. */
+	/**
+	 * A comma is how HTTP joins repeated header lines, so "a1,a2" is two keys as well.
+	 */
 	@Test
 	void twoIdempotencyKeysAreRefused() {
 		expectProblem(client.post()

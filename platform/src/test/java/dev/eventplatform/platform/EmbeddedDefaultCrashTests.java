@@ -25,15 +25,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@code 201} from the embedded default means the event survives a crash of the process: the
- * platform is killed with SIGKILL while clients create orders, restarted over the same data
- * directory, and every order it acknowledged must be in the event store.
+ * A {@code 201} from the embedded default means the event survives a crash of the
+ * process: the platform is killed with SIGKILL while clients create orders, restarted
+ * over the same data directory, and every order it acknowledged must be in the event
+ * store.
  */
 class EmbeddedDefaultCrashTests {
 
 	private static final int CLIENTS = 12;
 
-	/** The kill comes once both are reached (or after {@link #LOAD_LIMIT}), with every client still sending. */
+	/**
+	 * The kill comes once both are reached (or after {@link #LOAD_LIMIT}), with every
+	 * client still sending.
+	 */
 	private static final Duration LOAD = Duration.ofSeconds(3);
 
 	private static final int ENOUGH_ORDERS = 300;
@@ -72,12 +76,13 @@ class EmbeddedDefaultCrashTests {
 		assertThat(acknowledged).as("orders answered 201 before the kill").isNotEmpty();
 
 		try (var platform = start("embedded-after-crash",
-				// Nothing from before the crash can still commit: the audit cursor need not wait at holes.
+				// Nothing from before the crash can still commit: the audit cursor need
+				// not wait at holes.
 				"--platform.event-log.settle-timeout=0s")) {
 			var missing = new ArrayList<>(acknowledged);
 			missing.removeAll(createdSubjects(platform.awaitHealthy(Duration.ofSeconds(90))));
-			assertThat(missing).as("of %d orders answered 201 before the kill, missing after the restart",
-					acknowledged.size())
+			assertThat(missing)
+				.as("of %d orders answered 201 before the kill, missing after the restart", acknowledged.size())
 				.isEmpty();
 		}
 	}
@@ -97,7 +102,10 @@ class EmbeddedDefaultCrashTests {
 		return ChildJvm.mainClass(name, PlatformApplication.class, arguments.toArray(String[]::new));
 	}
 
-	/** Remembers the id of every order answered 201; a failed exchange is expected once the platform is gone. */
+	/**
+	 * Remembers the id of every order answered 201; a failed exchange is expected once
+	 * the platform is gone.
+	 */
 	private static void createOrdersUntilKilled(HttpRequest create, AtomicBoolean killed, Queue<String> acknowledged) {
 		while (!killed.get()) {
 			try {
@@ -108,7 +116,8 @@ class EmbeddedDefaultCrashTests {
 				}
 			}
 			catch (IOException ex) {
-				// The platform was killed while this request was in flight, or before it connected.
+				// The platform was killed while this request was in flight, or before it
+				// connected.
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

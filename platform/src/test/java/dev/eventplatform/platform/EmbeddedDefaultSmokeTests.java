@@ -20,11 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The embedded default exactly as the README starts it (no profile, so the demo keys and an H2
- * file database), run twice over the same data directory: what the first run stored, the second
- * one still serves, and goes on from (a command on the stored order). The first run names the
- * directory relative to the working directory, the second one absolute: both must open the same
- * database.
+ * The embedded default exactly as the README starts it (no profile, so the demo keys and
+ * an H2 file database), run twice over the same data directory: what the first run
+ * stored, the second one still serves, and goes on from (a command on the stored order).
+ * The first run names the directory relative to the working directory, the second one
+ * absolute: both must open the same database.
  */
 class EmbeddedDefaultSmokeTests {
 
@@ -51,8 +51,7 @@ class EmbeddedDefaultSmokeTests {
 				.getResponseBody()
 				.get("orderId")
 				.toString();
-			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> orderIsReadable(client, orderId));
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> orderIsReadable(client, orderId));
 		}
 
 		try (var second = start(dataDirectory)) {
@@ -91,8 +90,8 @@ class EmbeddedDefaultSmokeTests {
 	}
 
 	private static ConfigurableApplicationContext start(Path dataDirectory) {
-		var context = new SpringApplicationBuilder(PlatformApplication.class)
-			.run("--server.port=0", "--platform.data-directory=" + dataDirectory);
+		var context = new SpringApplicationBuilder(PlatformApplication.class).run("--server.port=0",
+				"--platform.data-directory=" + dataDirectory);
 		assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
 		return context;
 	}
@@ -101,7 +100,9 @@ class EmbeddedDefaultSmokeTests {
 		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port(context)).build();
 	}
 
-	/** The demo keys are active, so no other address of this machine may reach the server. */
+	/**
+	 * The demo keys are active, so no other address of this machine may reach the server.
+	 */
 	private static void listensOnLoopbackOnly(ConfigurableApplicationContext context) throws SocketException {
 		assertThat(context.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
 		NetworkInterface.networkInterfaces()

@@ -12,8 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole platform on a real HTTP port on the embedded default's H2 file database (no
- * {@code postgres} profile), in a temporary data directory, with the test API keys. Classes with
- * this annotation share one application context.
+ * {@code postgres} profile), in a temporary data directory, with the test API keys.
+ * Classes with this annotation share one application context.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

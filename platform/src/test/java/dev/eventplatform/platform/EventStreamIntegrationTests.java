@@ -22,10 +22,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * {@code GET /events/stream} with a raw client on a real port: filters, live events, resume by id
- * with no gap and no duplicate, a late commit around the resume point, keepalives, access and the
- * cap per key. {@link PlatformIntegrationTest} sets a 1 s keepalive, which also lets the server notice
- * closed clients within a second or two, and a cap of 3 streams per key.
+ * {@code GET /events/stream} with a raw client on a real port: filters, live events,
+ * resume by id with no gap and no duplicate, a late commit around the resume point,
+ * keepalives, access and the cap per key. {@link PlatformIntegrationTest} sets a 1 s
+ * keepalive, which also lets the server notice closed clients within a second or two, and
+ * a cap of 3 streams per key.
  */
 @PlatformIntegrationTest
 class EventStreamIntegrationTests {
@@ -55,7 +56,8 @@ class EventStreamIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		api = new OrderApi(client);
-		// Each test starts with no stream open: the previous test's closed clients have been noticed.
+		// Each test starts with no stream open: the previous test's closed clients have
+		// been noticed.
 		await().atMost(WAIT).until(() -> meters.get("platform.stream.connections").gauge().value() == 0);
 	}
 
@@ -64,8 +66,10 @@ class EventStreamIntegrationTests {
 		try (var stream = open(CREATIONS)) {
 			var headers = stream.response().headers();
 			assertThat(stream.response().statusCode()).isEqualTo(200);
-			assertThat(headers.firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-			assertThat(headers.firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-cache"));
+			assertThat(headers.firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+			assertThat(headers.firstValue("Cache-Control"))
+				.hasValueSatisfying(value -> assertThat(value).contains("no-cache"));
 			assertThat(headers.firstValue("X-Accel-Buffering")).contains("no");
 			assertThat(headers.firstValue("Content-Encoding")).isEmpty();
 			var first = stream.next(Duration.ofSeconds(2));
@@ -130,7 +134,8 @@ class EventStreamIntegrationTests {
 			new LateCommits(serializer).insertCreatedEvent(late, lateOrder);
 			var onTime = api.createOrder();
 			try (var resumed = open(CREATIONS, "Last-Event-ID", Long.toString(lastSeen))) {
-				// The open transaction holds the horizon: nothing after it goes out, not even onTime.
+				// The open transaction holds the horizon: nothing after it goes out, not
+				// even onTime.
 				resumed.expectNoEvent(Duration.ofSeconds(1));
 				late.commit();
 				assertThat(resumed.events(2, WAIT)).extracting(EventStreamIntegrationTests::subject)
@@ -173,8 +178,10 @@ class EventStreamIntegrationTests {
 		try (var one = open(CREATIONS); var two = open(CREATIONS); var three = open(CREATIONS)) {
 			try (var refused = open(CREATIONS)) {
 				assertThat(refused.response().statusCode()).isEqualTo(429);
-				assertThat(refused.response().headers().firstValue("Content-Type")).contains("application/problem+json");
-				assertThat(String.join("", refused.response().body().toList())).contains("\"code\":\"TOO_MANY_STREAMS\"");
+				assertThat(refused.response().headers().firstValue("Content-Type"))
+					.contains("application/problem+json");
+				assertThat(String.join("", refused.response().body().toList()))
+					.contains("\"code\":\"TOO_MANY_STREAMS\"");
 			}
 		}
 		await().atMost(WAIT).until(() -> meters.get("platform.stream.connections").gauge().value() == 0);
@@ -185,7 +192,10 @@ class EventStreamIntegrationTests {
 		}
 	}
 
-	/** Creates an order while a stream is open, and returns the id the stream sent for it; the stream is closed after. */
+	/**
+	 * Creates an order while a stream is open, and returns the id the stream sent for it;
+	 * the stream is closed after.
+	 */
 	private long idOfACreationSeenLive() throws Exception {
 		try (var first = open(CREATIONS)) {
 			api.createOrder();

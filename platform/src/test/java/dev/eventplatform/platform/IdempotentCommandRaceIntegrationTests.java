@@ -20,9 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two requests with one idempotency key that both find no outcome yet, and both send their
- * command: the second outcome row is refused by the database, which rolls back that request's
- * event with it, and the request answers with the first one's outcome.
+ * Two requests with one idempotency key that both find no outcome yet, and both send
+ * their command: the second outcome row is refused by the database, which rolls back that
+ * request's event with it, and the request answers with the first one's outcome.
  */
 @PlatformIntegrationTest
 class IdempotentCommandRaceIntegrationTests {
@@ -39,8 +39,11 @@ class IdempotentCommandRaceIntegrationTests {
 	@Test
 	void requestsRacingWithOneKeyGetTheSameOutcomeAndLeaveOneEvent() {
 		var key = "race-" + UUID.randomUUID();
-		var before = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry").query(Long.class).single();
-		// Each request waits inside its transaction, after looking the key up, until the other is there too.
+		var before = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry")
+			.query(Long.class)
+			.single();
+		// Each request waits inside its transaction, after looking the key up, until the
+		// other is there too.
 		var bothLookedUp = new CyclicBarrier(2);
 		var sent = new AtomicInteger();
 		Supplier<CommandOutcome> createOrder = () -> {
@@ -59,7 +62,8 @@ class IdempotentCommandRaceIntegrationTests {
 
 		var outcomes = List
 			.of(CompletableFuture.supplyAsync(() -> executor.execute("test-command", key, "POST /orders", createOrder)),
-					CompletableFuture.supplyAsync(() -> executor.execute("test-command", key, "POST /orders", createOrder)))
+					CompletableFuture
+						.supplyAsync(() -> executor.execute("test-command", key, "POST /orders", createOrder)))
 			.stream()
 			.map(CompletableFuture::join)
 			.toList();

@@ -13,8 +13,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 
 /**
- * Appends an event on a connection of the test's own, inserting as Axon's JDBC store does, so that
- * the test decides when its transaction commits or rolls back.
+ * Appends an event on a connection of the test's own, inserting as Axon's JDBC store
+ * does, so that the test decides when its transaction commits or rolls back.
  */
 record LateCommits(Serializer serializer) {
 

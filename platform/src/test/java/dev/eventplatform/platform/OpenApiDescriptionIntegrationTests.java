@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The OpenAPI description covers every controller mapping, is valid OpenAPI 3.1, says for every
- * operation who may call it and which problems it answers, and is open without a key.
+ * The OpenAPI description covers every controller mapping, is valid OpenAPI 3.1, says for
+ * every operation who may call it and which problems it answers, and is open without a
+ * key.
  */
 @PlatformIntegrationTest
 class OpenApiDescriptionIntegrationTests {
@@ -35,7 +36,10 @@ class OpenApiDescriptionIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
-	/** An endpoint added without a description fails here, and so does a description of none. */
+	/**
+	 * An endpoint added without a description fails here, and so does a description of
+	 * none.
+	 */
 	@Test
 	void describesExactlyTheControllerMappings(@Autowired List<RequestMappingHandlerMapping> handlerMappings) {
 		var mapped = new HashSet<String>();
@@ -74,15 +78,17 @@ class OpenApiDescriptionIntegrationTests {
 			assertThat(node.path("security").isEmpty()).as("security of %s", operation.id()).isFalse();
 			assertThat(node.path("responses").properties()).as("problem responses of %s", operation.id())
 				.anySatisfy(response -> assertThat(
-						response.getValue().path("content").has(MediaType.APPLICATION_PROBLEM_JSON_VALUE)).isTrue());
+						response.getValue().path("content").has(MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+					.isTrue());
 		}
 	}
 
 	/**
-	 * The roles the description names are the ones the security rules enforce, key by key. Commands
-	 * send an empty object, invalid for all but delivery, to an order that does not exist, so nothing is
-	 * appended. Over fifty requests on a shared two-core machine: this checks statuses, not latency,
-	 * so a slow answer may take longer than the client's usual 5 s.
+	 * The roles the description names are the ones the security rules enforce, key by
+	 * key. Commands send an empty object, invalid for all but delivery, to an order that
+	 * does not exist, so nothing is appended. Over fifty requests on a shared two-core
+	 * machine: this checks statuses, not latency, so a slow answer may take longer than
+	 * the client's usual 5 s.
 	 */
 	@Test
 	void theDescribedRolesAreTheEnforcedOnes() {
@@ -97,8 +103,7 @@ class OpenApiDescriptionIntegrationTests {
 				var request = patient.method(operation.method())
 					.uri(path)
 					.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
-				var status = (operation.method() == HttpMethod.POST ? request.bodyValue(Map.of()) : request)
-					.exchange()
+				var status = (operation.method() == HttpMethod.POST ? request.bodyValue(Map.of()) : request).exchange()
 					.returnResult(String.class)
 					.getStatus()
 					.value();
@@ -109,7 +114,10 @@ class OpenApiDescriptionIntegrationTests {
 		}
 	}
 
-	/** The description holds no data: it and Swagger UI answer without a key, and ignore a wrong one. */
+	/**
+	 * The description holds no data: it and Swagger UI answer without a key, and ignore a
+	 * wrong one.
+	 */
 	@Test
 	void theDescriptionAndSwaggerUiAreOpen() {
 		client.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
@@ -164,8 +172,9 @@ class OpenApiDescriptionIntegrationTests {
 			.properties()
 			.forEach(path -> path.getValue()
 				.properties()
-				.forEach(operation -> operations.add(new Operation(HttpMethod.valueOf(
-						operation.getKey().toUpperCase(Locale.ROOT)), path.getKey(), operation.getValue()))));
+				.forEach(operation -> operations
+					.add(new Operation(HttpMethod.valueOf(operation.getKey().toUpperCase(Locale.ROOT)), path.getKey(),
+							operation.getValue()))));
 		return operations;
 	}
 

@@ -44,14 +44,18 @@ record OrderApi(WebTestClient client) {
 		return client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + key).exchange();
 	}
 
-	/** Status and problem code of an answer, to compare the answers of concurrent requests. */
+	/**
+	 * Status and problem code of an answer, to compare the answers of concurrent
+	 * requests.
+	 */
 	static Answer answer(WebTestClient.ResponseSpec response) {
 		var result = response.expectBody(Map.class).returnResult();
 		var body = result.getResponseBody();
 		return new Answer(result.getStatus().value(), body == null ? null : (String) body.get("code"));
 	}
 
-	/** @param code the problem's code, or {@code null} for a success */
+	/**
+	 * @param code the problem's code, or {@code null} for a success */
 	record Answer(int status, String code) {
 
 		static final Answer OK = new Answer(200, null);

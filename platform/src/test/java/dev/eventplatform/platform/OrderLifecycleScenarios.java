@@ -35,8 +35,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The full path: HTTP command, stored event, read model, audit log. Run on each database the
- * platform supports, by a subclass that chooses the test context.
+ * The full path: HTTP command, stored event, read model, audit log. Run on each database
+ * the platform supports, by a subclass that chooses the test context.
  */
 abstract class OrderLifecycleScenarios {
 
@@ -139,16 +139,23 @@ abstract class OrderLifecycleScenarios {
 				.isEqualTo(List.of("order.shipped")));
 	}
 
-	/** The shipment is allowed by the order's rules, so only the stale version can refuse it. */
+	/**
+	 * The shipment is allowed by the order's rules, so only the stale version can refuse
+	 * it.
+	 */
 	@Test
 	void aStaleIfMatchIsRefusedAndAppendsNothing() {
 		var orderId = api.createOrder();
 		api.post("/orders/" + orderId + "/payments", OrderApi.payment("30.00")).expectStatus().isOk();
 
-		expectStaleIfMatch(api.post("/orders/" + orderId + "/shipment", OrderApi.shipment(), HttpHeaders.IF_MATCH, "\"0\""));
-		expectStaleIfMatch(api.post("/orders/" + orderId + "/shipment", OrderApi.shipment(), HttpHeaders.IF_MATCH, "\"7\""));
-		// Paying again would break "pay once"; the precondition is checked first, so that is not the answer.
-		expectStaleIfMatch(api.post("/orders/" + orderId + "/payments", OrderApi.payment("30.00"), HttpHeaders.IF_MATCH, "\"0\""));
+		expectStaleIfMatch(
+				api.post("/orders/" + orderId + "/shipment", OrderApi.shipment(), HttpHeaders.IF_MATCH, "\"0\""));
+		expectStaleIfMatch(
+				api.post("/orders/" + orderId + "/shipment", OrderApi.shipment(), HttpHeaders.IF_MATCH, "\"7\""));
+		// Paying again would break "pay once"; the precondition is checked first, so that
+		// is not the answer.
+		expectStaleIfMatch(
+				api.post("/orders/" + orderId + "/payments", OrderApi.payment("30.00"), HttpHeaders.IF_MATCH, "\"0\""));
 		// A new order has no version for If-Match to match.
 		expectStaleIfMatch(api.post("/orders", OrderApi.TWO_LINES, HttpHeaders.IF_MATCH, "*"));
 
@@ -176,11 +183,12 @@ abstract class OrderLifecycleScenarios {
 	}
 
 	/**
-	 * Another writer (here the test, bypassing this node's aggregate lock) holds the order's next
-	 * event uncommitted while a command appends the same sequence: the command waits for the
-	 * database, loses on the unique (aggregate, sequence) key once the other commits, and is
-	 * answered as a version conflict. No {@code If-Match} is sent, and the payment is valid at the
-	 * version the command read, so only the unique key can refuse it.
+	 * Another writer (here the test, bypassing this node's aggregate lock) holds the
+	 * order's next event uncommitted while a command appends the same sequence: the
+	 * command waits for the database, loses on the unique (aggregate, sequence) key once
+	 * the other commits, and is answered as a version conflict. No {@code If-Match} is
+	 * sent, and the payment is valid at the version the command read, so only the unique
+	 * key can refuse it.
 	 */
 	@Test
 	void aCommandThatLosesTheRaceForItsSequenceInTheDatabaseIsAVersionConflict() {
@@ -188,7 +196,8 @@ abstract class OrderLifecycleScenarios {
 		var competitor = new GenericDomainEventMessage<>("Order", orderId, 1,
 				new OrderPaymentReceivedEvent(orderId, new BigDecimal("30.00"), "EUR"));
 
-		// This payment waits for the test's transaction, longer than an answer usually takes.
+		// This payment waits for the test's transaction, longer than an answer usually
+		// takes.
 		var patient = new OrderApi(client.mutate().responseTimeout(Duration.ofSeconds(30)).build());
 		var payment = transactions.execute(status -> {
 			eventStore.publish(competitor);
@@ -203,7 +212,10 @@ abstract class OrderLifecycleScenarios {
 			.containsExactly(competitor.getIdentifier());
 	}
 
-	/** What the command above runs into, at the event store: Axon's two duplicate-key exceptions. */
+	/**
+	 * What the command above runs into, at the event store: Axon's two duplicate-key
+	 * exceptions.
+	 */
 	@Test
 	void theEventStoreRefusesAnEventAtASequenceItAlreadyHas() {
 		var orderId = api.createOrder();
@@ -296,10 +308,10 @@ abstract class OrderLifecycleScenarios {
 		var customer = "cust-concurrent-" + System.nanoTime();
 		var body = Map.of("customerId", customer, "currency", "EUR", "lines",
 				List.of(Map.of("sku", "SKU-1", "quantity", 1, "unitPrice", 3)));
-		var answers = List.of(
-				CompletableFuture.supplyAsync(() -> api.created(body, "Idempotency-Key", customer)),
-				CompletableFuture.supplyAsync(() -> api.created(body, "Idempotency-Key", customer)),
-				CompletableFuture.supplyAsync(() -> api.created(body, "Idempotency-Key", customer)))
+		var answers = List
+			.of(CompletableFuture.supplyAsync(() -> api.created(body, "Idempotency-Key", customer)),
+					CompletableFuture.supplyAsync(() -> api.created(body, "Idempotency-Key", customer)),
+					CompletableFuture.supplyAsync(() -> api.created(body, "Idempotency-Key", customer)))
 			.stream()
 			.map(CompletableFuture::join)
 			.toList();
@@ -411,13 +423,13 @@ abstract class OrderLifecycleScenarios {
 		api.post("/orders/" + orderId + "/shipment", OrderApi.shipment()).expectStatus().isOk();
 		api.post("/orders/" + orderId + "/delivery", Map.of()).expectStatus().isOk();
 
-		// A page can end early while another transaction is in flight: read again until all are there.
+		// A page can end early while another transaction is in flight: read again until
+		// all are there.
 		var pages = await().atMost(Duration.ofSeconds(15))
 			.until(() -> auditPages("/audit/events?limit=1&subject=" + orderId),
 					read -> read.stream().mapToInt(page -> events(page).size()).sum() == 4);
 		assertThat(pages).hasSize(4);
-		assertThat(pages.stream().flatMap(page -> events(page).stream()))
-			.extracting(event -> event.get("eventType"))
+		assertThat(pages.stream().flatMap(page -> events(page).stream())).extracting(event -> event.get("eventType"))
 			.containsExactly("order.created", "order.payment_received", "order.shipped", "order.delivered");
 		assertThat(pages).extracting(page -> page.get("hasMore")).containsExactly(true, true, true, false);
 	}
@@ -456,9 +468,10 @@ abstract class OrderLifecycleScenarios {
 	}
 
 	/**
-	 * Other sessions of this database in the middle of an event insert: past loading the order, so
-	 * their insert fails on the unique key whether it waits for the test's transaction or runs after
-	 * its commit. (H2 names no blocker for a wait on a unique index.)
+	 * Other sessions of this database in the middle of an event insert: past loading the
+	 * order, so their insert fails on the unique key whether it waits for the test's
+	 * transaction or runs after its commit. (H2 names no blocker for a wait on a unique
+	 * index.)
 	 */
 	private long sessionsInsertingAnEvent() throws MetaDataAccessException {
 		var database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);

@@ -12,14 +12,15 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole platform on a real HTTP port against a fresh database on the machine's PostgreSQL,
- * with the test API keys. Classes with this annotation share one application context: none may
- * change its properties.
+ * The whole platform on a real HTTP port against a fresh database on the machine's
+ * PostgreSQL, with the test API keys. Classes with this annotation share one application
+ * context: none may change its properties.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-// The stream's short keepalive and small cap are for EventStreamIntegrationTests; they are set here
+// The stream's short keepalive and small cap are for EventStreamIntegrationTests; they
+// are set here
 // because a second context would pause this one between classes, and Axon cannot restart.
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "platform.stream.keepalive=1s", "platform.stream.max-connections-per-key=3",

@@ -10,8 +10,9 @@ final class ProblemAssertions {
 	}
 
 	/**
-	 * The answer to a command whose {@code If-Match} names a version the resource has left; the one
-	 * place that knows it (DESIGN section 4 asks for 412 PRECONDITION_FAILED).
+	 * The answer to a command whose {@code If-Match} names a version the resource has
+	 * left; the one place that knows it (DESIGN section 4 asks for 412
+	 * PRECONDITION_FAILED).
 	 */
 	static WebTestClient.BodyContentSpec expectStaleIfMatch(WebTestClient.ResponseSpec response) {
 		return expectProblem(response, 412, "PRECONDITION_FAILED");

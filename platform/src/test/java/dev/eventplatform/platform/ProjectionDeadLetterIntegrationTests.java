@@ -25,9 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A poison event in the orders read model (issue 5, item 1): the order processor sets it aside in
- * its dead-letter queue with the later events of its order, every other order keeps flowing, the
- * letter shows in health and metrics, and once the cause is fixed a retry applies it.
+ * A poison event in the orders read model (issue 5, item 1): the order processor sets it
+ * aside in its dead-letter queue with the later events of its order, every other order
+ * keeps flowing, the letter shows in health and metrics, and once the cause is fixed a
+ * retry applies it.
  */
 @PlatformIntegrationTest
 class ProjectionDeadLetterIntegrationTests {
@@ -60,17 +61,20 @@ class ProjectionDeadLetterIntegrationTests {
 
 	@Test
 	void aPoisonEventWaitsInTheDeadLetterQueueWhileOtherOrdersFlowAndIsAppliedByARetryOnceFixed() {
-		// A rule of the read model's table that this order breaks: the database refuses its row, as
-		// it would a value a migration made too long. (A rule, not a narrower column: changing a
-		// column's type under a running application invalidates the driver's prepared statements.)
+		// A rule of the read model's table that this order breaks: the database refuses
+		// its row, as
+		// it would a value a migration made too long. (A rule, not a narrower column:
+		// changing a
+		// column's type under a running application invalidates the driver's prepared
+		// statements.)
 		jdbc.sql("ALTER TABLE order_summary ADD CONSTRAINT refuses_poison CHECK (customer_id <> 'poison') NOT VALID")
 			.update();
 		var poisoned = UUID.randomUUID().toString();
 		var total = new BigDecimal("30.00");
 		eventStore.publish(
 				new GenericDomainEventMessage<>("Order", poisoned, 0,
-						new OrderCreatedEvent(poisoned, "poison", "EUR",
-								List.of(new OrderLine("SKU-1", 1, total)), total)),
+						new OrderCreatedEvent(poisoned, "poison", "EUR", List.of(new OrderLine("SKU-1", 1, total)),
+								total)),
 				new GenericDomainEventMessage<>("Order", poisoned, 1,
 						new OrderPaymentReceivedEvent(poisoned, total, "EUR")));
 		var healthy = new ArrayList<String>();
@@ -79,7 +83,8 @@ class ProjectionDeadLetterIntegrationTests {
 		}
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> healthy.forEach(id -> api.get("/orders/" + id, TestApiKeys.AUDIT).expectStatus().isOk()));
+			.untilAsserted(
+					() -> healthy.forEach(id -> api.get("/orders/" + id, TestApiKeys.AUDIT).expectStatus().isOk()));
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(deadLetters.count(GROUP)).isEqualTo(new DeadLetters.Count(2, 1)));
 		api.get("/orders/" + poisoned, TestApiKeys.AUDIT).expectStatus().isNotFound();
@@ -101,7 +106,8 @@ class ProjectionDeadLetterIntegrationTests {
 		retry().jsonPath("$.attempted").isEqualTo(1).jsonPath("$.succeeded").isEqualTo(0);
 		assertThat(deadLetters.count(GROUP)).isEqualTo(new DeadLetters.Count(2, 1));
 
-		// The fix: a migration drops the rule. The retry applies the order, then its payment.
+		// The fix: a migration drops the rule. The retry applies the order, then its
+		// payment.
 		dropTheRule();
 		retry().jsonPath("$.succeeded").isEqualTo(1).jsonPath("$.remaining.letters").isEqualTo(0);
 		api.get("/orders/" + poisoned, TestApiKeys.AUDIT)
@@ -143,8 +149,9 @@ class ProjectionDeadLetterIntegrationTests {
 
 	@Test
 	void textWithANulCharacterIsRefusedBeforeItBecomesAnEvent() {
-		api.post("/orders", Map.of("customerId", "cust\u0000", "currency", "EUR", "lines",
-				List.of(Map.of("sku", "A", "quantity", 1, "unitPrice", 1))))
+		api.post("/orders",
+				Map.of("customerId", "cust\u0000", "currency", "EUR", "lines",
+						List.of(Map.of("sku", "A", "quantity", 1, "unitPrice", 1))))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()

@@ -22,9 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The orders read model when its processor meets trouble that is not about an event's data: a
- * failing write stops and retries the segment, and loses and dead-letters nothing; a batch
- * delivered again changes nothing; a reset clears the model and rebuilds it from the events.
+ * The orders read model when its processor meets trouble that is not about an event's
+ * data: a failing write stops and retries the segment, and loses and dead-letters
+ * nothing; a batch delivered again changes nothing; a reset clears the model and rebuilds
+ * it from the events.
  */
 @PlatformIntegrationTest
 class ProjectionRecoveryIntegrationTests {
@@ -73,7 +74,8 @@ class ProjectionRecoveryIntegrationTests {
 	@Test
 	void aWriteThatFailsForAWhileDelaysItsOrderButNeitherSkipsNorDeadLettersIt() {
 		var customer = "cust-transient-" + System.nanoTime();
-		// 40001 (serialization failure) says nothing about the row: the kind of error a retry cures.
+		// 40001 (serialization failure) says nothing about the row: the kind of error a
+		// retry cures.
 		jdbc.sql("CREATE SEQUENCE IF NOT EXISTS refusals").update();
 		jdbc.sql("""
 				CREATE OR REPLACE FUNCTION refuse_for_a_while() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -83,8 +85,9 @@ class ProjectionRecoveryIntegrationTests {
 				END $$""").update();
 		var refusedBefore = refusals();
 		var lettersBefore = letters();
-		jdbc.sql("CREATE TRIGGER refuses_for_a_while BEFORE INSERT ON order_summary FOR EACH ROW WHEN (NEW.customer_id = '"
-				+ customer + "') EXECUTE FUNCTION refuse_for_a_while()")
+		jdbc.sql(
+				"CREATE TRIGGER refuses_for_a_while BEFORE INSERT ON order_summary FOR EACH ROW WHEN (NEW.customer_id = '"
+						+ customer + "') EXECUTE FUNCTION refuse_for_a_while()")
 			.update();
 		var delayed = api.created(Map.of("customerId", customer, "currency", "EUR", "lines",
 				List.of(Map.of("sku", "SKU-1", "quantity", 1, "unitPrice", 3))));
@@ -122,7 +125,8 @@ class ProjectionRecoveryIntegrationTests {
 		var lettersBefore = letters();
 
 		processor.shutDown();
-		// Back to before these orders, without a reset: their events are delivered a second time.
+		// Back to before these orders, without a reset: their events are delivered a
+		// second time.
 		transactionManager.executeInTransaction(() -> {
 			for (var segment : tokenStore.fetchSegments(GROUP)) {
 				tokenStore.fetchToken(GROUP, segment);
@@ -143,9 +147,11 @@ class ProjectionRecoveryIntegrationTests {
 		awaitCaughtUpWith(eventStore.createHeadToken());
 		var before = readModel();
 		// No event knows this order: only clearing the model removes it.
-		jdbc.sql("""
-				INSERT INTO order_summary (order_id, customer_id, currency, total, status, version, created_at, updated_at)
-				VALUES ('no-such-order', 'nobody', 'EUR', 1, 'CREATED', 0, now(), now())""").update();
+		jdbc.sql(
+				"""
+						INSERT INTO order_summary (order_id, customer_id, currency, total, status, version, created_at, updated_at)
+						VALUES ('no-such-order', 'nobody', 'EUR', 1, 'CREATED', 0, now(), now())""")
+			.update();
 
 		processor.shutDown();
 		processor.resetTokens();
@@ -162,7 +168,9 @@ class ProjectionRecoveryIntegrationTests {
 	}
 
 	private long refusals() {
-		return jdbc.sql("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM refusals").query(Long.class).single();
+		return jdbc.sql("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM refusals")
+			.query(Long.class)
+			.single();
 	}
 
 	/** Waits until every segment has handled the events up to {@code head}. */

@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Two platform nodes on one PostgreSQL database. Each node serialises the commands on one order
- * with its aggregate lock, so only commands that arrive at different nodes race in the database,
- * where the unique (aggregate, sequence) key lets one append win.
+ * Two platform nodes on one PostgreSQL database. Each node serialises the commands on one
+ * order with its aggregate lock, so only commands that arrive at different nodes race in
+ * the database, where the unique (aggregate, sequence) key lets one append win.
  */
 @PlatformIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,10 +59,10 @@ class ScaledOutCommandsIntegrationTests {
 	}
 
 	/**
-	 * Both nodes load the order at version 0 and append version 1, held at the insert by a table
-	 * lock until both are there: the database refuses one append, and its node answers a version
-	 * conflict. No {@code If-Match} is sent, so no precondition and no order rule can refuse the
-	 * loser first; only the unique key can.
+	 * Both nodes load the order at version 0 and append version 1, held at the insert by
+	 * a table lock until both are there: the database refuses one append, and its node
+	 * answers a version conflict. No {@code If-Match} is sent, so no precondition and no
+	 * order rule can refuse the loser first; only the unique key can.
 	 */
 	@Test
 	void twoNodesAppendingTheSameVersionLeaveOneWinnerAndAVersionConflict() throws SQLException {
@@ -71,7 +71,8 @@ class ScaledOutCommandsIntegrationTests {
 		try (var connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try (var statement = connection.createStatement()) {
-				// Blocks inserts, not reads: both commands load the order and apply their event.
+				// Blocks inserts, not reads: both commands load the order and apply their
+				// event.
 				statement.execute("LOCK TABLE domain_event_entry IN EXCLUSIVE MODE");
 			}
 			payments = List.of(pay(first, orderId), pay(second, orderId));
@@ -86,9 +87,10 @@ class ScaledOutCommandsIntegrationTests {
 	}
 
 	/**
-	 * Issue 7's case: 20 concurrent payments "only if still at version 0", spread over two nodes.
-	 * Each node serialises its own on the aggregate lock, and the nodes race at the append; every
-	 * loser learns that its precondition failed (412), none is told the order is already paid.
+	 * Issue 7's case: 20 concurrent payments "only if still at version 0", spread over
+	 * two nodes. Each node serialises its own on the aggregate lock, and the nodes race
+	 * at the append; every loser learns that its precondition failed (412), none is told
+	 * the order is already paid.
 	 */
 	@Test
 	void concurrentConditionalPaymentsOnTwoNodesLeaveOneWinnerAndPreconditionFailures() {
@@ -106,12 +108,13 @@ class ScaledOutCommandsIntegrationTests {
 	}
 
 	private static CompletableFuture<OrderApi.Answer> pay(OrderApi node, String orderId, String... headers) {
-		return CompletableFuture.supplyAsync(
-				() -> OrderApi.answer(node.post("/orders/" + orderId + "/payments", OrderApi.payment("30.00"), headers)));
+		return CompletableFuture.supplyAsync(() -> OrderApi
+			.answer(node.post("/orders/" + orderId + "/payments", OrderApi.payment("30.00"), headers)));
 	}
 
 	private long appendsWaitingForTheLock() {
-		// pg_locks spans every database of the server, and relation ids repeat across databases.
+		// pg_locks spans every database of the server, and relation ids repeat across
+		// databases.
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM pg_locks WHERE relation = 'domain_event_entry'::regclass AND NOT granted
 				AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
@@ -120,7 +123,8 @@ class ScaledOutCommandsIntegrationTests {
 	}
 
 	private List<String> storedEvents(String orderId) {
-		return jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
+		return jdbc
+			.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
 			.param(orderId)
 			.query(String.class)
 			.list();

@@ -8,9 +8,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Another platform node in this JVM on the database of a test's context, as a second process of a
- * scaled-out deployment would run: its own command bus, aggregate locks and connection pool, so
- * commands sent to both nodes race only in the database.
+ * Another platform node in this JVM on the database of a test's context, as a second
+ * process of a scaled-out deployment would run: its own command bus, aggregate locks and
+ * connection pool, so commands sent to both nodes race only in the database.
  */
 final class SecondNode implements AutoCloseable {
 
@@ -20,13 +20,16 @@ final class SecondNode implements AutoCloseable {
 		this.context = context;
 	}
 
-	/** Starts a node on {@code first}'s database, with the same profiles (and so the same API keys). */
+	/**
+	 * Starts a node on {@code first}'s database, with the same profiles (and so the same
+	 * API keys).
+	 */
 	static SecondNode besides(ApplicationContext first) {
 		var environment = first.getEnvironment();
-		return new SecondNode(new SpringApplicationBuilder(PlatformApplication.class)
-			.profiles(environment.getActiveProfiles())
-			.run("--server.port=0", datasource(environment, "url"), datasource(environment, "username"),
-					datasource(environment, "password")));
+		return new SecondNode(
+				new SpringApplicationBuilder(PlatformApplication.class).profiles(environment.getActiveProfiles())
+					.run("--server.port=0", datasource(environment, "url"), datasource(environment, "username"),
+							datasource(environment, "password")));
 	}
 
 	private static String datasource(Environment environment, String property) {

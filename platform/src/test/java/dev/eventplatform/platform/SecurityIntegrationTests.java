@@ -26,9 +26,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Every endpoint group against every key: no key or an unknown key is 401, a key without any of
- * the group's roles is 403, and a key with one of them gets past security to an answer that is
- * not a server error (whatever else the endpoint then answers).
+ * Every endpoint group against every key: no key or an unknown key is 401, a key without
+ * any of the group's roles is 403, and a key with one of them gets past security to an
+ * answer that is not a server error (whatever else the endpoint then answers).
  */
 @PlatformIntegrationTest
 class SecurityIntegrationTests {
@@ -43,8 +43,7 @@ class SecurityIntegrationTests {
 	WebTestClient client;
 
 	static Stream<Arguments> endpointGroups() {
-		return Stream.of(
-				Arguments.of(HttpMethod.POST, "/orders", Set.of(Role.COMMAND)),
+		return Stream.of(Arguments.of(HttpMethod.POST, "/orders", Set.of(Role.COMMAND)),
 				Arguments.of(HttpMethod.POST, "/orders/some-id/payments", Set.of(Role.COMMAND)),
 				Arguments.of(HttpMethod.GET, "/orders", Set.of(Role.COMMAND, Role.AUDIT)),
 				Arguments.of(HttpMethod.GET, "/orders/some-id", Set.of(Role.COMMAND, Role.AUDIT)),
@@ -101,7 +100,10 @@ class SecurityIntegrationTests {
 		client.get().uri(path).exchange().expectStatus().isOk();
 	}
 
-	/** Health authenticates nothing: a probe that happens to carry a wrong or odd credential is still answered. */
+	/**
+	 * Health authenticates nothing: a probe that happens to carry a wrong or odd
+	 * credential is still answered.
+	 */
 	@ParameterizedTest
 	@MethodSource("healthPaths")
 	void healthIgnoresCredentials(String path) {
@@ -116,7 +118,10 @@ class SecurityIntegrationTests {
 			.isOk();
 	}
 
-	/** RFC 9110 auth schemes are case-insensitive: {@code bearer} and {@code BEARER} are {@code Bearer}. */
+	/**
+	 * RFC 9110 auth schemes are case-insensitive: {@code bearer} and {@code BEARER} are
+	 * {@code Bearer}.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "bearer", "BEARER" })
 	void theSchemeIsCaseInsensitive(String scheme) {
@@ -128,14 +133,16 @@ class SecurityIntegrationTests {
 			.isOk();
 	}
 
-	/** With two credentials it is unclear who is asking: refused before either is looked at. */
+	/**
+	 * With two credentials it is unclear who is asking: refused before either is looked
+	 * at.
+	 */
 	@Test
 	void twoAuthorizationHeadersAreRefused() {
 		expectProblem(client.get()
 			.uri("/orders")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.AUDIT, "Bearer not-a-key")
-			.exchange(), 400, "DUPLICATE_HEADER")
-			.jsonPath("$.detail")
+			.exchange(), 400, "DUPLICATE_HEADER").jsonPath("$.detail")
 			.value(detail -> assertThat(detail.toString()).contains("Authorization"));
 		expectProblem(client.get()
 			.uri("/orders")
@@ -143,7 +150,10 @@ class SecurityIntegrationTests {
 			.exchange(), 400, "DUPLICATE_HEADER");
 	}
 
-	/** The bound configuration keeps digests only; the plaintext stays in the Environment alone. */
+	/**
+	 * The bound configuration keeps digests only; the plaintext stays in the Environment
+	 * alone.
+	 */
 	@Test
 	void theBoundKeysHoldNoPlaintext(@Autowired SecurityProperties properties) throws IllegalAccessException {
 		assertThat(properties.apiKeys()).hasSize(KEYS.size());

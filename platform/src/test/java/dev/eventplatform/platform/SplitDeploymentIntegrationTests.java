@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The split deployment as the docs run it: the command side's executable jar, which the reactor
- * packaged before this module's tests, started with {@code java -jar} against PostgreSQL, with its
- * API key from the environment.
+ * The split deployment as the docs run it: the command side's executable jar, which the
+ * reactor packaged before this module's tests, started with {@code java -jar} against
+ * PostgreSQL, with its API key from the environment.
  */
 class SplitDeploymentIntegrationTests {
 
@@ -28,7 +28,8 @@ class SplitDeploymentIntegrationTests {
 				var commandSide = ChildJvm.jar("command-side-exec", executableJar("command-side"),
 						Map.of("POSTGRES_URL", database.url(), "POSTGRES_USER", database.user(), "POSTGRES_PASSWORD",
 								database.password(), "PLATFORM_SECURITY_API_KEYS_0_NAME", "split-test",
-								"PLATFORM_SECURITY_API_KEYS_0_KEY", KEY, "PLATFORM_SECURITY_API_KEYS_0_ROLES", "COMMAND"),
+								"PLATFORM_SECURITY_API_KEYS_0_KEY", KEY, "PLATFORM_SECURITY_API_KEYS_0_ROLES",
+								"COMMAND"),
 						"--server.address=127.0.0.1")) {
 			var base = commandSide.awaitHealthy(Duration.ofSeconds(90));
 			WebTestClient.bindToServer()
@@ -49,8 +50,9 @@ class SplitDeploymentIntegrationTests {
 		try (var jars = Files.exists(target) ? Files.list(target) : Stream.<Path>empty()) {
 			var jar = jars.filter(path -> path.getFileName().toString().matches(module + "-.*-exec\\.jar"))
 				.max(Comparator.comparing(path -> path.toFile().lastModified()));
-			assertThat(jar).as("%s-*-exec.jar in %s: `./mvnw verify` (or `-pl platform -am`) packages it before this test "
-					+ "runs; without one the split deployment cannot start", module, target)
+			assertThat(jar)
+				.as("%s-*-exec.jar in %s: `./mvnw verify` (or `-pl platform -am`) packages it before this test "
+						+ "runs; without one the split deployment cannot start", module, target)
 				.isPresent();
 			return jar.get();
 		}

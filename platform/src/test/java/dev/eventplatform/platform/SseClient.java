@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A raw Server-Sent Events client on the JDK's HTTP client: it parses the wire format itself
- * ({@code id:}, {@code event:}, {@code data:}, {@code retry:}, comments), so the tests see exactly
- * what a browser would. Closing it drops the connection.
+ * A raw Server-Sent Events client on the JDK's HTTP client: it parses the wire format
+ * itself ({@code id:}, {@code event:}, {@code data:}, {@code retry:}, comments), so the
+ * tests see exactly what a browser would. Closing it drops the connection.
  */
 final class SseClient implements AutoCloseable {
 
@@ -36,7 +36,10 @@ final class SseClient implements AutoCloseable {
 		}
 	}
 
-	/** Opens {@code GET path} with the key and extra headers (name, value, ...); waits at most 10 s for the headers. */
+	/**
+	 * Opens {@code GET path} with the key and extra headers (name, value, ...); waits at
+	 * most 10 s for the headers.
+	 */
 	static SseClient open(int port, String path, String key, String... headers) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Accept", "text/event-stream");
@@ -46,8 +49,8 @@ final class SseClient implements AutoCloseable {
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
-		return new SseClient(HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
-			.get(10, TimeUnit.SECONDS));
+		return new SseClient(
+				HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS));
 	}
 
 	HttpResponse<Stream<String>> response() {
@@ -72,7 +75,10 @@ final class SseClient implements AutoCloseable {
 		frames.add(END);
 	}
 
-	/** The next frame (event, comment or retry hint), failing after {@code timeout}; {@code null} at the end of the stream. */
+	/**
+	 * The next frame (event, comment or retry hint), failing after {@code timeout};
+	 * {@code null} at the end of the stream.
+	 */
 	Frame next(Duration timeout) throws InterruptedException {
 		var frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		if (frame == null) {
@@ -81,7 +87,10 @@ final class SseClient implements AutoCloseable {
 		return frame == END ? null : frame;
 	}
 
-	/** The next {@code count} events, skipping comments and hints; all must come within {@code timeout}. */
+	/**
+	 * The next {@code count} events, skipping comments and hints; all must come within
+	 * {@code timeout}.
+	 */
 	List<Frame> events(int count, Duration timeout) throws InterruptedException {
 		long until = System.nanoTime() + timeout.toNanos();
 		var events = new ArrayList<Frame>();

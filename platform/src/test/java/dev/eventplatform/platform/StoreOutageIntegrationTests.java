@@ -18,10 +18,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The database going away (issue 7, item 2): its connections are terminated and new ones refused.
- * Commands and reads answer 503 STORE_UNAVAILABLE with Retry-After within 5 s, readiness goes down,
- * and once the database is back everything works again with nothing lost. A context of its own, so
- * that no other test meets the outage.
+ * The database going away (issue 7, item 2): its connections are terminated and new ones
+ * refused. Commands and reads answer 503 STORE_UNAVAILABLE with Retry-After within 5 s,
+ * readiness goes down, and once the database is back everything works again with nothing
+ * lost. A context of its own, so that no other test meets the outage.
  */
 @PlatformIntegrationTest
 @TestPropertySource(properties = "spring.application.name=outage")

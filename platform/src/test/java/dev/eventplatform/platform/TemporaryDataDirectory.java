@@ -11,9 +11,9 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Gives each test application context an empty data directory of its own for the embedded H2
- * database, deleted when the JVM exits (after the context has closed the database, or not: its
- * files are only unlinked).
+ * Gives each test application context an empty data directory of its own for the embedded
+ * H2 database, deleted when the JVM exits (after the context has closed the database, or
+ * not: its files are only unlinked).
  */
 class TemporaryDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
-/** Who reads the query side; a configuration of its own so that web slice tests can import it. */
+/**
+ * Who reads the query side; a configuration of its own so that web slice tests can import
+ * it.
+ */
 @Configuration(proxyBeanMethods = false)
 public class QueryAccessConfiguration {
 

@@ -3,7 +3,10 @@ package dev.eventplatform.query;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Runs the query side alone (split deployment); the platform module runs all sides together. */
+/**
+ * Runs the query side alone (split deployment); the platform module runs all sides
+ * together.
+ */
 @SpringBootApplication
 public class QuerySideApplication {
 

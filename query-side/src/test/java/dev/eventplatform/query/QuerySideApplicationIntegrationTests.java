@@ -22,9 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The query side runs alone, as in a split deployment: events appended to the shared store by
- * another process reach its read model and its audit log. Its operator turned the OpenAPI
- * description (and with it Swagger UI) off.
+ * The query side runs alone, as in a split deployment: events appended to the shared
+ * store by another process reach its read model and its audit log. Its operator turned
+ * the OpenAPI description (and with it Swagger UI) off.
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "springdoc.api-docs.enabled=false")
@@ -42,8 +42,8 @@ class QuerySideApplicationIntegrationTests {
 	@Test
 	void projectsAndAuditsEventsItDidNotProduce() {
 		var orderId = UUID.randomUUID().toString();
-		eventStore.publish(new GenericDomainEventMessage<>("Order", orderId, 0, new OrderCreatedEvent(orderId,
-				"cust-9", "EUR", List.of(new OrderLine("SKU-1", 3, new BigDecimal("2.00"))), new BigDecimal("6.00"))));
+		eventStore.publish(new GenericDomainEventMessage<>("Order", orderId, 0, new OrderCreatedEvent(orderId, "cust-9",
+				"EUR", List.of(new OrderLine("SKU-1", 3, new BigDecimal("2.00"))), new BigDecimal("6.00"))));
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> client.get()
@@ -68,7 +68,9 @@ class QuerySideApplicationIntegrationTests {
 			.isEqualTo("order.created");
 	}
 
-	/** Turned off, the description and Swagger UI are gone, and their paths are not open. */
+	/**
+	 * Turned off, the description and Swagger UI are gone, and their paths are not open.
+	 */
 	@Test
 	void theDescriptionTurnedOffNeedsAKeyLikeAnyPath() {
 		for (var path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",

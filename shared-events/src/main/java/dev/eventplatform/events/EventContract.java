@@ -36,7 +36,10 @@ public record EventContract(String type, int version, Class<?> payloadType, Cont
 				null, example);
 	}
 
-	/** The {@link EventType} of a payload class; fails for classes that are not published events. */
+	/**
+	 * The {@link EventType} of a payload class; fails for classes that are not published
+	 * events.
+	 */
 	public static EventType eventTypeOf(Class<?> payloadType) {
 		var eventType = payloadType.getAnnotation(EventType.class);
 		if (eventType == null) {

@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param source identifier of the emitting service
  * @param subject id of the resource the event is about; events of one subject are ordered
  * @param sequence position of the event within its subject, starting at 0
- * @param data the payload, shaped as the catalogue's schema for {@code eventType}/{@code version}
+ * @param data the payload, shaped as the catalogue's schema for
+ * {@code eventType}/{@code version}
  */
 public record EventEnvelope(UUID eventId, String eventType, int version, Instant timestamp, String source,
 		String subject, long sequence, Object data) {

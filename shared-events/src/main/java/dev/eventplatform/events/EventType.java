@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Names a payload record on the wire. The class name is what the event store keeps; this
  * annotation is what subscribers see, so renaming a class never changes a published name.
- * {@link #version()} must equal the record's Axon {@code @Revision} (checked by a contract test).
+ * {@link #version()} must equal the record's Axon {@code @Revision} (checked by a
+ * contract test).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

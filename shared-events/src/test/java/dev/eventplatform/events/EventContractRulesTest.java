@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Rules every published contract obeys, so that stored and published versions cannot drift apart. */
+/**
+ * Rules every published contract obeys, so that stored and published versions cannot
+ * drift apart.
+ */
 class EventContractRulesTest {
 
 	static Stream<EventContract> contracts() {
@@ -29,7 +32,8 @@ class EventContractRulesTest {
 	@ParameterizedTest
 	@MethodSource("contracts")
 	void shouldStoreTheRevisionThatIsPublishedAsVersion(EventContract contract) {
-		// The event store upcasts by @Revision; subscribers pin the published version: one number.
+		// The event store upcasts by @Revision; subscribers pin the published version:
+		// one number.
 		var revision = contract.payloadType().getAnnotation(Revision.class);
 
 		assertThat(revision).as("@Revision on %s", contract.payloadType().getName()).isNotNull();
@@ -67,7 +71,8 @@ class EventContractRulesTest {
 
 	@Test
 	void shouldPublishEachPayloadClassOnce() {
-		// The stored class name identifies one type and version; two contracts on one class are ambiguous.
+		// The stored class name identifies one type and version; two contracts on one
+		// class are ambiguous.
 		var classes = OrderEventContracts.ALL.stream().map(EventContract::payloadType).toList();
 
 		assertThat(classes).doesNotHaveDuplicates();
@@ -97,9 +102,9 @@ class EventContractRulesTest {
 
 	@Test
 	void cannotGiveACurrentVersionASunsetDate() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new EventContract("order.delivered", 1,
-				OrderDeliveredEvent.class, ContractStatus.CURRENT, LocalDate.of(2027, 6, 30),
-				new OrderDeliveredEvent("order-1")));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new EventContract("order.delivered", 1, OrderDeliveredEvent.class, ContractStatus.CURRENT,
+					LocalDate.of(2027, 6, 30), new OrderDeliveredEvent("order-1")));
 	}
 
 	@Test

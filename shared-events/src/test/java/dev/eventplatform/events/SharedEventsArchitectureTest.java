@@ -12,8 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.serialization.Revision;
 
 /**
- * Any consumer may depend on the published contracts: they must not drag in Spring, nor Axon beyond
- * the {@code @Revision} annotation that the event store needs (STYLE.md 8.4).
+ * Any consumer may depend on the published contracts: they must not drag in Spring, nor
+ * Axon beyond the {@code @Revision} annotation that the event store needs (STYLE.md 8.4).
  */
 @AnalyzeClasses(packages = "dev.eventplatform.events", importOptions = ImportOption.DoNotIncludeTests.class)
 class SharedEventsArchitectureTest {

@@ -7,7 +7,8 @@ import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 public class IdempotencyKeyReusedException extends CodedException {
 
 	IdempotencyKeyReusedException(String key) {
-		super(PlatformErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key + "' was already used for a different request.");
+		super(PlatformErrorCode.IDEMPOTENCY_KEY_REUSED,
+				"Idempotency-Key '" + key + "' was already used for a different request.");
 	}
 
 }

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a command so that a retry with the same {@code Idempotency-Key} returns the first outcome
- * without appending again. The outcome row is inserted in the same database transaction as the
- * command's events (Axon's unit of work joins the surrounding Spring transaction on this thread),
- * so either both are stored or neither is. Blocking: call it off the event loop.
+ * Runs a command so that a retry with the same {@code Idempotency-Key} returns the first
+ * outcome without appending again. The outcome row is inserted in the same database
+ * transaction as the command's events (Axon's unit of work joins the surrounding Spring
+ * transaction on this thread), so either both are stored or neither is. Blocking: call it
+ * off the event loop.
  */
 @Component
 public class IdempotentCommandExecutor {
@@ -58,8 +59,10 @@ public class IdempotentCommandExecutor {
 			}));
 		}
 		catch (RuntimeException ex) {
-			// A concurrent duplicate either lost the race on the outcome row or on the event
-			// sequence; both rolled back entirely, and the winner's outcome is the answer.
+			// A concurrent duplicate either lost the race on the outcome row or on the
+			// event
+			// sequence; both rolled back entirely, and the winner's outcome is the
+			// answer.
 			return find(principal, key, hash).orElseThrow(() -> ex);
 		}
 	}
@@ -80,8 +83,10 @@ public class IdempotentCommandExecutor {
 	}
 
 	private void insert(String principal, String key, String hash, CommandOutcome outcome) {
-		// An expired row for the same key is replaced, not an error; a live one (a concurrent
-		// duplicate that committed first) makes the insert fail, and the caller replays it.
+		// An expired row for the same key is replaced, not an error; a live one (a
+		// concurrent
+		// duplicate that committed first) makes the insert fail, and the caller replays
+		// it.
 		jdbc.sql("DELETE FROM idempotency_record WHERE principal = ? AND idempotency_key = ? AND created_at <= ?")
 			.params(principal, key, expiredBefore())
 			.update();

@@ -22,8 +22,8 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An order's lifecycle: created, paid in full, shipped, delivered; cancellable until shipped.
- * Command handlers return the order's new version.
+ * An order's lifecycle: created, paid in full, shipped, delivered; cancellable until
+ * shipped. Command handlers return the order's new version.
  */
 @Aggregate
 public class Order {
@@ -52,17 +52,16 @@ public class Order {
 		for (var line : command.lines()) {
 			if (line.quantity() < 1 || line.quantity() > OrderLimits.MAX_QUANTITY
 					|| !OrderLimits.isMoney(line.unitPrice(), OrderLimits.UNIT_PRICE_INTEGER_DIGITS)) {
-				throw new OrderRuleViolation(OrderErrorCode.INVALID_ORDER, "Line '" + line.sku()
-						+ "' needs a quantity of 1 to " + OrderLimits.MAX_QUANTITY
-						+ " and a positive unit price of at most " + OrderLimits.UNIT_PRICE_INTEGER_DIGITS
-						+ " digits and " + OrderLimits.FRACTION_DIGITS + " decimals.");
+				throw new OrderRuleViolation(OrderErrorCode.INVALID_ORDER,
+						"Line '" + line.sku() + "' needs a quantity of 1 to " + OrderLimits.MAX_QUANTITY
+								+ " and a positive unit price of at most " + OrderLimits.UNIT_PRICE_INTEGER_DIGITS
+								+ " digits and " + OrderLimits.FRACTION_DIGITS + " decimals.");
 			}
 		}
 		var total = command.lines().stream().map(OrderLine::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
 		if (total.compareTo(OrderLimits.MAX_TOTAL) > 0) {
-			throw new OrderRuleViolation(OrderErrorCode.INVALID_ORDER,
-					"The order total " + total.toPlainString() + " exceeds the maximum of "
-							+ OrderLimits.MAX_TOTAL.toPlainString() + ".");
+			throw new OrderRuleViolation(OrderErrorCode.INVALID_ORDER, "The order total " + total.toPlainString()
+					+ " exceeds the maximum of " + OrderLimits.MAX_TOTAL.toPlainString() + ".");
 		}
 		apply(new OrderCreatedEvent(command.orderId(), command.customerId(), command.currency(), command.lines(),
 				total));

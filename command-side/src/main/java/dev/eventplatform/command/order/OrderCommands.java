@@ -7,8 +7,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
- * The order's commands. {@code expectedVersion} is optional: when set, the command only applies if
- * the order is still at that version; the handler checks it before any rule ({@code ExpectedVersion}).
+ * The order's commands. {@code expectedVersion} is optional: when set, the command only
+ * applies if the order is still at that version; the handler checks it before any rule
+ * ({@code ExpectedVersion}).
  */
 public final class OrderCommands {
 

@@ -2,7 +2,10 @@ package dev.eventplatform.command.order;
 
 import dev.eventplatform.infrastructure.web.CodedException;
 
-/** A command that the order's current state or its own rules do not allow; nothing was applied. */
+/**
+ * A command that the order's current state or its own rules do not allow; nothing was
+ * applied.
+ */
 public class OrderRuleViolation extends CodedException {
 
 	OrderRuleViolation(OrderErrorCode code, String message) {

@@ -96,7 +96,8 @@ class OrderTest {
 	@Test
 	void cannotCreateAnOrderWithAZeroUnitPrice() {
 		fixture.givenNoPriorActivity()
-			.when(new CreateOrderCommand(ORDER_ID, "cust-42", "EUR", List.of(new OrderLine("SKU-1", 1, BigDecimal.ZERO))))
+			.when(new CreateOrderCommand(ORDER_ID, "cust-42", "EUR",
+					List.of(new OrderLine("SKU-1", 1, BigDecimal.ZERO))))
 			.expectNoEvents()
 			.expectException(violation(OrderErrorCode.INVALID_ORDER));
 	}
@@ -112,7 +113,8 @@ class OrderTest {
 
 	@Test
 	void cannotCreateAnOrderWithoutAUnitPrice() {
-		// A missing price must be a rule violation, not a NullPointerException from the total.
+		// A missing price must be a rule violation, not a NullPointerException from the
+		// total.
 		fixture.givenNoPriorActivity()
 			.when(new CreateOrderCommand(ORDER_ID, "cust-42", "EUR", List.of(new OrderLine("SKU-1", 1, null))))
 			.expectNoEvents()
@@ -121,7 +123,8 @@ class OrderTest {
 
 	@Test
 	void canCreateAnOrderAtTheLargestTotalAndPayIt() {
-		// The largest total fits the read model's NUMERIC(16, 2) and a payment's 14 digits.
+		// The largest total fits the read model's NUMERIC(16, 2) and a payment's 14
+		// digits.
 		var lines = List.of(new OrderLine("SKU-1", 10_000, new BigDecimal("9999999999.99")),
 				new OrderLine("SKU-2", 1, new BigDecimal("99.99")));
 		fixture.givenNoPriorActivity()
@@ -134,7 +137,8 @@ class OrderTest {
 
 	@Test
 	void cannotCreateAnOrderWhoseTotalExceedsTheLargest() {
-		// Issue 5's poison order: accepted before, it overflowed the read model and could never be paid.
+		// Issue 5's poison order: accepted before, it overflowed the read model and could
+		// never be paid.
 		fixture.givenNoPriorActivity()
 			.when(new CreateOrderCommand(ORDER_ID, "x", "EUR",
 					List.of(new OrderLine("A", 1000, new BigDecimal("999999999999.99")))))
@@ -203,7 +207,8 @@ class OrderTest {
 
 	@Test
 	void cannotPayAnAmountWithAnAbsurdExponent() {
-		// toPlainString of this amount would not fit in a string: the rule must still answer.
+		// toPlainString of this amount would not fit in a string: the rule must still
+		// answer.
 		fixture.given(created())
 			.when(new RecordPaymentCommand(ORDER_ID, null, new BigDecimal("1e2147483647"), "EUR"))
 			.expectNoEvents()
@@ -398,7 +403,8 @@ class OrderTest {
 			.when(new CancelOrderCommand(ORDER_ID, 0L, "changed mind"))
 			.expectNoEvents()
 			.expectException(preconditionFailed())
-			.expectExceptionMessage("If-Match names version 0, the resource is at version 1: read it again and decide.");
+			.expectExceptionMessage(
+					"If-Match names version 0, the resource is at version 1: read it again and decide.");
 	}
 
 	@Test
@@ -412,7 +418,8 @@ class OrderTest {
 
 	@Test
 	void aFailedPreconditionIsReportedBeforeTheRulesTheNewerStateBreaks() {
-		// Paying twice breaks "pay once", but the caller asked "only at version 0": that is the answer.
+		// Paying twice breaks "pay once", but the caller asked "only at version 0": that
+		// is the answer.
 		fixture.given(created(), paid())
 			.when(new RecordPaymentCommand(ORDER_ID, 0L, TOTAL, "EUR"))
 			.expectNoEvents()
@@ -447,7 +454,10 @@ class OrderTest {
 		};
 	}
 
-	/** An {@link OrderRuleViolation} with the given code; any other exception does not match. */
+	/**
+	 * An {@link OrderRuleViolation} with the given code; any other exception does not
+	 * match.
+	 */
 	private static Matcher<OrderRuleViolation> violation(OrderErrorCode code) {
 		return new FeatureMatcher<>(equalTo(code), "an OrderRuleViolation with code", "code") {
 

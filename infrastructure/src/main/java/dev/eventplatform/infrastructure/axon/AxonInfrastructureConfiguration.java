@@ -38,10 +38,11 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The Axon infrastructure, declared explicitly. Axon 4.13's auto-configuration orders itself by
- * Spring Boot 3 class names; on Boot 4 without JPA it would silently fall back to a SimpleEventBus,
- * an in-memory token store, a no-op transaction manager and XStream. Declaring these beans makes
- * its auto-configuration back off; {@code AxonWiringIntegrationTests} guards the result.
+ * The Axon infrastructure, declared explicitly. Axon 4.13's auto-configuration orders
+ * itself by Spring Boot 3 class names; on Boot 4 without JPA it would silently fall back
+ * to a SimpleEventBus, an in-memory token store, a no-op transaction manager and XStream.
+ * Declaring these beans makes its auto-configuration back off;
+ * {@code AxonWiringIntegrationTests} guards the result.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStoreProperties.class)
@@ -51,7 +52,8 @@ public class AxonInfrastructureConfiguration {
 	public static final String PRINCIPAL_METADATA = "principal";
 
 	/**
-	 * Axon's own mapper: never the web layer's, so web settings cannot change the stored format.
+	 * Axon's own mapper: never the web layer's, so web settings cannot change the stored
+	 * format.
 	 */
 	static ObjectMapper axonObjectMapper() {
 		return new ObjectMapper().registerModule(new JavaTimeModule())
@@ -95,7 +97,9 @@ public class AxonInfrastructureConfiguration {
 		return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
 	}
 
-	/** Recognises duplicate keys by SQL state 23xxx, which PostgreSQL and H2 both report. */
+	/**
+	 * Recognises duplicate keys by SQL state 23xxx, which PostgreSQL and H2 both report.
+	 */
 	@Bean
 	public PersistenceExceptionResolver persistenceExceptionResolver() {
 		return new SQLStateResolver();
@@ -175,7 +179,10 @@ public class AxonInfrastructureConfiguration {
 			.build();
 	}
 
-	/** Rejected commands carry their error code in the exception's details ({@link ErrorCodeInterceptor}). */
+	/**
+	 * Rejected commands carry their error code in the exception's details
+	 * ({@link ErrorCodeInterceptor}).
+	 */
 	@Bean
 	SmartInitializingSingleton commandErrorCodes(CommandBus commandBus) {
 		return () -> commandBus.registerHandlerInterceptor(new ErrorCodeInterceptor());
@@ -187,17 +194,20 @@ public class AxonInfrastructureConfiguration {
 		return new MessageOriginProvider();
 	}
 
-	/** Events carry the name of the API key whose command caused them: who did it, for the audit log. */
+	/**
+	 * Events carry the name of the API key whose command caused them: who did it, for the
+	 * audit log.
+	 */
 	@Bean
 	public CorrelationDataProvider principalCorrelation() {
 		return new SimpleCorrelationDataProvider(PRINCIPAL_METADATA);
 	}
 
 	/**
-	 * Pooled streaming processors everywhere, and a failing handler stops its segment (it retries
-	 * with back-off) instead of Axon's default of logging and skipping the event. Each group's
-	 * {@link ProcessingGroupPolicy} sets its sequencing; dead-lettering groups get their queue from
-	 * {@code DeadLetterConfiguration}.
+	 * Pooled streaming processors everywhere, and a failing handler stops its segment (it
+	 * retries with back-off) instead of Axon's default of logging and skipping the event.
+	 * Each group's {@link ProcessingGroupPolicy} sets its sequencing; dead-lettering
+	 * groups get their queue from {@code DeadLetterConfiguration}.
 	 */
 	@Bean
 	public ConfigurerModule eventProcessingDefaults(ObjectProvider<ProcessingGroupPolicy> policies) {
@@ -205,7 +215,8 @@ public class AxonInfrastructureConfiguration {
 			processing.usingPooledStreamingEventProcessors()
 				.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
 			policies.orderedStream()
-				.forEach(policy -> processing.registerSequencingPolicy(policy.processingGroup(), c -> policy.sequencing()));
+				.forEach(policy -> processing.registerSequencingPolicy(policy.processingGroup(),
+						c -> policy.sequencing()));
 		});
 	}
 

@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Tuning of the JDBC event store and token store.
  *
- * @param gapTimeout how long a missing global index is waited for before it is taken as a rolled
- *     back insert; a transaction committing later than this could be skipped by processors, so
- *     command transactions must stay far shorter
+ * @param gapTimeout how long a missing global index is waited for before it is taken as a
+ * rolled back insert; a transaction committing later than this could be skipped by
+ * processors, so command transactions must stay far shorter
  * @param batchSize events read per query, for aggregate sourcing and streaming
  * @param fetchDelay how often the store polls for events appended by other nodes
  * @param claimTimeout after how long without a heartbeat another node may take a segment

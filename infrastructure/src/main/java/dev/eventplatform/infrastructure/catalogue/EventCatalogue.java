@@ -17,8 +17,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every published event type and version, with the JSON Schema generated from its record. Schemas
- * are generated once at start-up: the catalogue is fixed by the code.
+ * Every published event type and version, with the JSON Schema generated from its record.
+ * Schemas are generated once at start-up: the catalogue is fixed by the code.
  */
 public class EventCatalogue {
 
@@ -34,13 +34,12 @@ public class EventCatalogue {
 			.toList();
 		var generator = schemaGenerator();
 		this.schemas = this.contracts.stream()
-			.collect(Collectors.toUnmodifiableMap(Function.identity(),
-					contract -> toMap(generator, contract)));
+			.collect(Collectors.toUnmodifiableMap(Function.identity(), contract -> toMap(generator, contract)));
 	}
 
 	/**
-	 * Every record component is required and non-null: our payloads are flat and complete, and
-	 * consumers may rely on each field being present.
+	 * Every record component is required and non-null: our payloads are flat and
+	 * complete, and consumers may rely on each field being present.
 	 */
 	private static SchemaGenerator schemaGenerator() {
 		var config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
@@ -74,8 +73,9 @@ public class EventCatalogue {
 	}
 
 	/**
-	 * The type names a filter entry stands for: one type ({@code order.created}), every type of a
-	 * resource ({@code order.*}) or every type ({@code *}); empty when it names nothing known.
+	 * The type names a filter entry stands for: one type ({@code order.created}), every
+	 * type of a resource ({@code order.*}) or every type ({@code *}); empty when it names
+	 * nothing known.
 	 */
 	public Set<String> typesMatching(String filter) {
 		var prefix = filter.equals("*") ? "" : filter.endsWith(".*") ? filter.substring(0, filter.length() - 1) : null;

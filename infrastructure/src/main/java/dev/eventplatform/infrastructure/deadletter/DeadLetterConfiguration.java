@@ -26,8 +26,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Gives every processing group whose {@link ProcessingGroupPolicy} dead-letters a JDBC dead-letter queue (table {@code dead_letter_entry},
- * created by Flyway), an enqueue policy that warns and counts, a health component and metrics.
+ * Gives every processing group whose {@link ProcessingGroupPolicy} dead-letters a JDBC
+ * dead-letter queue (table {@code dead_letter_entry}, created by Flyway), an enqueue
+ * policy that warns and counts, a health component and metrics.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
@@ -68,14 +69,15 @@ public class DeadLetterConfiguration {
 			ConnectionProvider connectionProvider, TransactionManager transactionManager, Serializer serializer,
 			@Qualifier("eventSerializer") Serializer eventSerializer, MeterRegistry meters) {
 		return configurer -> deadLettering(policies).forEach(group -> configurer.eventProcessing()
-			.registerDeadLetterQueue(group.processingGroup(), axon -> JdbcSequencedDeadLetterQueue.builder()
-				.processingGroup(group.processingGroup())
-				.connectionProvider(connectionProvider)
-				.transactionManager(transactionManager)
-				.schema(schema)
-				.genericSerializer(serializer)
-				.eventSerializer(eventSerializer)
-				.build())
+			.registerDeadLetterQueue(group.processingGroup(),
+					axon -> JdbcSequencedDeadLetterQueue.builder()
+						.processingGroup(group.processingGroup())
+						.connectionProvider(connectionProvider)
+						.transactionManager(transactionManager)
+						.schema(schema)
+						.genericSerializer(serializer)
+						.eventSerializer(eventSerializer)
+						.build())
 			.registerDeadLetterPolicy(group.processingGroup(), axon -> warnAndCount(group.processingGroup(), meters))
 			.registerDeadLetteringEventHandlerInvokerConfiguration(group.processingGroup(),
 					(axon, invoker) -> invoker.enableSequenceIdentifierCache()
@@ -87,8 +89,9 @@ public class DeadLetterConfiguration {
 	}
 
 	/**
-	 * Dead-letters every failure, loudly: a warning naming the event and its cause, and a counter.
-	 * Also decides for a retried letter that fails again (it stays, with the new cause).
+	 * Dead-letters every failure, loudly: a warning naming the event and its cause, and a
+	 * counter. Also decides for a retried letter that fails again (it stays, with the new
+	 * cause).
 	 */
 	private static EnqueuePolicy<EventMessage<?>> warnAndCount(String group, MeterRegistry meters) {
 		var enqueued = Counter.builder("platform.dead_letters.enqueued")
@@ -98,21 +101,25 @@ public class DeadLetterConfiguration {
 		return (letter, cause) -> {
 			var message = letter.message();
 			var subject = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "-";
-			log.warn("Processing group {} could not handle event {} ({}) of aggregate {}; it waits in the dead-letter "
-					+ "queue with any later event of that aggregate, the others go on: {}", group, message.getIdentifier(),
-					message.getPayloadType().getName(), subject, String.valueOf(cause));
+			log.warn(
+					"Processing group {} could not handle event {} ({}) of aggregate {}; it waits in the dead-letter "
+							+ "queue with any later event of that aggregate, the others go on: {}",
+					group, message.getIdentifier(), message.getPayloadType().getName(), subject, String.valueOf(cause));
 			enqueued.increment();
 			return Decisions.enqueue(ThrowableCause.truncated(cause));
 		};
 	}
 
 	@Bean
-	DeadLetters deadLetters(ObjectProvider<ProcessingGroupPolicy> policies, org.axonframework.config.Configuration axon) {
+	DeadLetters deadLetters(ObjectProvider<ProcessingGroupPolicy> policies,
+			org.axonframework.config.Configuration axon) {
 		return new DeadLetters(deadLettering(policies).stream().map(ProcessingGroupPolicy::processingGroup).toList(),
 				axon);
 	}
 
-	/** The health component {@code processors}: DEGRADED while any group has dead letters. */
+	/**
+	 * The health component {@code processors}: DEGRADED while any group has dead letters.
+	 */
 	@Bean
 	DeadLetterHealthIndicator processorsHealthIndicator(DeadLetters deadLetters) {
 		return new DeadLetterHealthIndicator(deadLetters);

@@ -5,9 +5,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Shows each dead-lettering processing group, and the whole component as {@code DEGRADED} while any
- * of them has letters waiting: the group still runs, but some of its events have not been handled.
- * Not part of readiness, so a poison event never takes the node out of a load balancer.
+ * Shows each dead-lettering processing group, and the whole component as {@code DEGRADED}
+ * while any of them has letters waiting: the group still runs, but some of its events
+ * have not been handled. Not part of readiness, so a poison event never takes the node
+ * out of a load balancer.
  */
 class DeadLetterHealthIndicator extends AbstractHealthIndicator {
 

@@ -8,8 +8,8 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 
 /**
- * What the dead-letter queues of this node's processing groups hold, and retrying them. Blocking:
- * call it off the event loop.
+ * What the dead-letter queues of this node's processing groups hold, and retrying them.
+ * Blocking: call it off the event loop.
  */
 public class DeadLetters {
 
@@ -42,8 +42,9 @@ public class DeadLetters {
 	}
 
 	/**
-	 * Retries every waiting sequence of {@code group} once, oldest first: a sequence's letters are
-	 * handled in order until one fails again, which then stays with the rest of its sequence.
+	 * Retries every waiting sequence of {@code group} once, oldest first: a sequence's
+	 * letters are handled in order until one fails again, which then stays with the rest
+	 * of its sequence.
 	 */
 	public Retry retry(String group) {
 		var processor = processor(group);

@@ -8,8 +8,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * {@code GET /actuator/deadletters}: letters waiting per processing group;
- * {@code POST /actuator/deadletters/{group}}: retry that group's letters once the cause is fixed.
+ * {@code GET /actuator/deadletters}: letters waiting per processing group; {@code POST
+ * /actuator/deadletters/{group}}: retry that group's letters once the cause is fixed.
  * Operators only, like every actuator endpoint but health.
  */
 @Endpoint(id = "deadletters")
@@ -29,8 +29,11 @@ public class DeadLettersEndpoint {
 	@WriteOperation
 	public WebEndpointResponse<Object> retry(@Selector String group) {
 		if (!deadLetters.groups().contains(group)) {
-			return new WebEndpointResponse<>(Map.of("detail", "No processing group named '" + group
-					+ "' has a dead-letter queue; GET /actuator/deadletters lists them."), WebEndpointResponse.STATUS_NOT_FOUND);
+			return new WebEndpointResponse<>(
+					Map.of("detail",
+							"No processing group named '" + group
+									+ "' has a dead-letter queue; GET /actuator/deadletters lists them."),
+					WebEndpointResponse.STATUS_NOT_FOUND);
 		}
 		return new WebEndpointResponse<>(deadLetters.retry(group));
 	}

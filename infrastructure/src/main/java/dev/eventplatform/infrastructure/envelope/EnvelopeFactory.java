@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
- * The one place where a stored event becomes its published envelope; audit, webhooks and SSE all
- * publish what this returns, so the channels cannot drift apart.
+ * The one place where a stored event becomes its published envelope; audit, webhooks and
+ * SSE all publish what this returns, so the channels cannot drift apart.
  */
 public class EnvelopeFactory {
 

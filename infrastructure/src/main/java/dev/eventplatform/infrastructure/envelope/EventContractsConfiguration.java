@@ -7,14 +7,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The catalogue of the contracts the sides contribute ({@link EventContracts} beans), and the envelope. */
+/**
+ * The catalogue of the contracts the sides contribute ({@link EventContracts} beans), and
+ * the envelope.
+ */
 @Configuration(proxyBeanMethods = false)
 public class EventContractsConfiguration {
 
 	@Bean
 	public EventCatalogue eventCatalogue(ObjectProvider<EventContracts> contributions) {
-		return new EventCatalogue(
-				contributions.orderedStream().flatMap(contribution -> contribution.contracts().stream()).distinct().toList());
+		return new EventCatalogue(contributions.orderedStream()
+			.flatMap(contribution -> contribution.contracts().stream())
+			.distinct()
+			.toList());
 	}
 
 	@Bean

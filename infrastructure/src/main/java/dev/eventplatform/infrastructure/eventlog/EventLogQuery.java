@@ -13,8 +13,7 @@ import java.util.Set;
  * @param to only events before this instant
  * @param limit most events to return, at least 1
  */
-public record EventLogQuery(long after, String subject, Set<String> payloadTypes, Instant from, Instant to,
-		int limit) {
+public record EventLogQuery(long after, String subject, Set<String> payloadTypes, Instant from, Instant to, int limit) {
 
 	public EventLogQuery {
 		if (after < 0 || limit < 1) {

@@ -17,10 +17,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Reads the event log straight from the event store's table, so that filters run in the database,
- * never past the {@link CommittedHorizon}, and publishes each event through the upcasters and the
- * envelope that every channel shares. Its work runs on a scheduler for blocking calls, never on
- * the caller's (event-loop) thread.
+ * Reads the event log straight from the event store's table, so that filters run in the
+ * database, never past the {@link CommittedHorizon}, and publishes each event through the
+ * upcasters and the envelope that every channel shares. Its work runs on a scheduler for
+ * blocking calls, never on the caller's (event-loop) thread.
  */
 public class EventLogReader {
 
@@ -57,12 +57,13 @@ public class EventLogReader {
 	}
 
 	/**
-	 * Every committed event of one aggregate, in order; empty for an unknown one. Needs no horizon:
-	 * an aggregate's events are appended one sequence number after the other.
+	 * Every committed event of one aggregate, in order; empty for an unknown one. Needs
+	 * no horizon: an aggregate's events are appended one sequence number after the other.
 	 */
 	public Mono<List<LoggedEvent>> history(String subject) {
-		return Mono.fromCallable(() -> query(SELECT + " WHERE aggregate_identifier = ? ORDER BY sequence_number",
-				List.of(subject)))
+		return Mono
+			.fromCallable(
+					() -> query(SELECT + " WHERE aggregate_identifier = ? ORDER BY sequence_number", List.of(subject)))
 			.subscribeOn(blocking);
 	}
 
@@ -101,7 +102,10 @@ public class EventLogReader {
 		return new EventLogPage(events, next, hasMore);
 	}
 
-	/** Runs a query of {@link #SELECT}'s columns and publishes its rows through the upcasters. */
+	/**
+	 * Runs a query of {@link #SELECT}'s columns and publishes its rows through the
+	 * upcasters.
+	 */
 	private List<LoggedEvent> query(String sql, List<?> params) {
 		var rows = jdbc.sql(sql)
 			.params(params)

@@ -7,15 +7,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The horizon where transaction snapshots are not available (the embedded H2 store): a hole in the
- * positions is waited for until the event after it is older than the settle timeout, and then
- * taken as a rolled-back insert. Its limit: an insert that commits later than the timeout after a
- * later position committed is passed, and skipped by readers that were already past it.
- * Each refresh scans only the events appended since the last one.
+ * The horizon where transaction snapshots are not available (the embedded H2 store): a
+ * hole in the positions is waited for until the event after it is older than the settle
+ * timeout, and then taken as a rolled-back insert. Its limit: an insert that commits
+ * later than the timeout after a later position committed is passed, and skipped by
+ * readers that were already past it. Each refresh scans only the events appended since
+ * the last one.
  */
 final class SettleTimeoutHorizon implements CommittedHorizon {
 
-	/** How far below the head a hole can be at start-up: older holes have long settled. */
+	/**
+	 * How far below the head a hole can be at start-up: older holes have long settled.
+	 */
 	private static final int START_WINDOW = 10_000;
 
 	private static final int BATCH = 5_000;
@@ -57,9 +60,9 @@ final class SettleTimeoutHorizon implements CommittedHorizon {
 	private void refresh() {
 		long position = horizon;
 		if (position < 0) {
-			position = Math.max(0, jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry")
-				.query(Long.class)
-				.single() - START_WINDOW);
+			position = Math.max(0,
+					jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry").query(Long.class).single()
+							- START_WINDOW);
 		}
 		var settledBefore = clock.instant().minus(settleTimeout);
 		boolean more = true;

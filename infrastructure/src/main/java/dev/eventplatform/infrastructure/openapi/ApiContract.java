@@ -8,20 +8,26 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * What an operation's description needs beyond its signature, added by {@link ApiContractCustomizer}.
- * On a controller it applies to every operation; a method's own annotation adds to it (each member
- * is the union of both). An operation without one gets no security and no problems, which the
- * description's tests refuse.
+ * What an operation's description needs beyond its signature, added by
+ * {@link ApiContractCustomizer}. On a controller it applies to every operation; a
+ * method's own annotation adds to it (each member is the union of both). An operation
+ * without one gets no security and no problems, which the description's tests refuse.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface ApiContract {
 
-	/** The key needs one of these roles; none means any valid key. Keep in step with the security rules. */
+	/**
+	 * The key needs one of these roles; none means any valid key. Keep in step with the
+	 * security rules.
+	 */
 	Role[] roles() default {};
 
-	/** Problems besides those every operation can answer (authentication, the firewall, internal errors). */
+	/**
+	 * Problems besides those every operation can answer (authentication, the firewall,
+	 * internal errors).
+	 */
 	ApiProblem[] problems() default {};
 
 	/** The request may carry {@code If-Match}. */

@@ -24,8 +24,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Completes each operation from its {@link ApiContract}: the roles as security requirements, the
- * problem responses grouped by status, and the version headers.
+ * Completes each operation from its {@link ApiContract}: the roles as security
+ * requirements, the problem responses grouped by status, and the version headers.
  */
 class ApiContractCustomizer implements OperationCustomizer {
 
@@ -58,8 +58,9 @@ class ApiContractCustomizer implements OperationCustomizer {
 	}
 
 	/**
-	 * One requirement per role, as alternatives: OpenAPI 3.1 lets a non-OAuth scheme's requirement
-	 * list the roles it needs. The description says it in words for readers of Swagger UI.
+	 * One requirement per role, as alternatives: OpenAPI 3.1 lets a non-OAuth scheme's
+	 * requirement list the roles it needs. The description says it in words for readers
+	 * of Swagger UI.
 	 */
 	private static void secure(Operation operation, List<String> roles) {
 		var scheme = OpenApiConfiguration.API_KEY_SCHEME;
@@ -75,7 +76,10 @@ class ApiContractCustomizer implements OperationCustomizer {
 		operation.setDescription(description == null ? needs : description + "\n\n" + needs);
 	}
 
-	/** Shared definitions instead of one per operation, so every command describes them alike. */
+	/**
+	 * Shared definitions instead of one per operation, so every command describes them
+	 * alike.
+	 */
 	private static void describeHeaders(Operation operation, boolean ifMatch, boolean etag) {
 		if (operation.getParameters() != null) {
 			operation.getParameters()
@@ -96,8 +100,8 @@ class ApiContractCustomizer implements OperationCustomizer {
 	}
 
 	/**
-	 * One response per status, its description listing the codes, and its schema the shared
-	 * Problem narrowed to those codes so that tools can read them too.
+	 * One response per status, its description listing the codes, and its schema the
+	 * shared Problem narrowed to those codes so that tools can read them too.
 	 */
 	private static void addProblems(ApiResponses responses, EnumSet<ApiProblem> problems) {
 		var byStatus = problems.stream()

@@ -3,18 +3,22 @@ package dev.eventplatform.infrastructure.openapi;
 import org.springframework.http.HttpStatus;
 
 /**
- * The problem codes an operation's description can list, each with its status and when it is
- * answered. docs/api/errors.md is the full table, and ApiProblemTest checks that each code stands
- * there with this status. A code answered with two statuses has a constant per status.
+ * The problem codes an operation's description can list, each with its status and when it
+ * is answered. docs/api/errors.md is the full table, and ApiProblemTest checks that each
+ * code stands there with this status. A code answered with two statuses has a constant
+ * per status.
  */
 public enum ApiProblem {
 
-	REQUEST_REJECTED(HttpStatus.BAD_REQUEST, "the security firewall refused the request: a header value with control "
-			+ "characters, or a path with `;`, `//` or an encoded `/`, `.` or `%`"),
+	REQUEST_REJECTED(HttpStatus.BAD_REQUEST,
+			"the security firewall refused the request: a header value with control "
+					+ "characters, or a path with `;`, `//` or an encoded `/`, `.` or `%`"),
 	DUPLICATE_HEADER(HttpStatus.BAD_REQUEST, "two `Authorization` header lines, or two `Idempotency-Key` values"),
-	VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "a body field or a query parameter breaks its rule; `errors` lists each one"),
-	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "the body is not valid JSON, names a member twice or has a value of the "
-			+ "wrong type, or a parameter has the wrong type; `field` names the body field when there is one"),
+	VALIDATION_FAILED(HttpStatus.BAD_REQUEST,
+			"a body field or a query parameter breaks its rule; `errors` lists each one"),
+	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST,
+			"the body is not valid JSON, names a member twice or has a value of the "
+					+ "wrong type, or a parameter has the wrong type; `field` names the body field when there is one"),
 	INVALID_IF_MATCH(HttpStatus.BAD_REQUEST, "`If-Match` is not exactly one strong version such as `\"3\"`, or `*`"),
 	INVALID_IDEMPOTENCY_KEY(HttpStatus.BAD_REQUEST, "`Idempotency-Key` is empty, longer than 255 or not visible ASCII"),
 	INVALID_PARAMETER(HttpStatus.BAD_REQUEST,
@@ -28,8 +32,7 @@ public enum ApiProblem {
 	UNKNOWN_EVENT_TYPE(HttpStatus.NOT_FOUND, "the catalogue has no such type or version"),
 	PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED,
 			"`If-Match` names a version the order is not at, checked before its rules; any `If-Match` on a create"),
-	VERSION_CONFLICT(HttpStatus.CONFLICT,
-			"without `If-Match`, another command changed the order at the same moment"),
+	VERSION_CONFLICT(HttpStatus.CONFLICT, "without `If-Match`, another command changed the order at the same moment"),
 	ORDER_ALREADY_PAID(HttpStatus.CONFLICT, "the order is no longer `CREATED`"),
 	ORDER_NOT_PAID(HttpStatus.CONFLICT, "the order is not paid"),
 	ORDER_ALREADY_SHIPPED(HttpStatus.CONFLICT, "the order is shipped"),

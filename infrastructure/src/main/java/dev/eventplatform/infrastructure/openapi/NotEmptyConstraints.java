@@ -10,10 +10,11 @@ import jakarta.validation.constraints.NotEmpty;
 import java.util.Iterator;
 
 /**
- * Bean validation's {@code @NotBlank} and {@code @NotEmpty} mean at least one character or element,
- * but swagger writes the minimum of an {@code @Size} on the same record component (0 when only a
- * maximum is given) over it; this puts it back once the record's schema is complete. The
- * constraints are read from the accessor: they do not target record components, so they are not kept there.
+ * Bean validation's {@code @NotBlank} and {@code @NotEmpty} mean at least one character
+ * or element, but swagger writes the minimum of an {@code @Size} on the same record
+ * component (0 when only a maximum is given) over it; this puts it back once the record's
+ * schema is complete. The constraints are read from the accessor: they do not target
+ * record components, so they are not kept there.
  */
 class NotEmptyConstraints implements ModelConverter {
 
@@ -28,7 +29,8 @@ class NotEmptyConstraints implements ModelConverter {
 			return schema;
 		}
 		var ref = schema.get$ref();
-		Schema<?> model = ref == null ? schema : context.getDefinedModels().get(ref.substring(ref.lastIndexOf('/') + 1));
+		Schema<?> model = ref == null ? schema
+				: context.getDefinedModels().get(ref.substring(ref.lastIndexOf('/') + 1));
 		if (model == null || model.getProperties() == null) {
 			return schema;
 		}

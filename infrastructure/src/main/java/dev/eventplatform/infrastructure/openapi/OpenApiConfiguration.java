@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The parts of the description shared by every operation: the API key scheme, the Problem schema,
- * the version and idempotency headers, and the link from event payloads to the event catalogue.
- * Operations are completed by {@link ApiContractCustomizer}.
+ * The parts of the description shared by every operation: the API key scheme, the Problem
+ * schema, the version and idempotency headers, and the link from event payloads to the
+ * event catalogue. Operations are completed by {@link ApiContractCustomizer}.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
@@ -48,32 +48,38 @@ public class OpenApiConfiguration {
 			`GET /schemas` lists every type and version, and `GET /schemas/{type}/versions/{n}` serves its \
 			JSON Schema.""";
 
-	/** Title, version and the definitions that operations refer to, added to what springdoc generated. */
+	/**
+	 * Title, version and the definitions that operations refer to, added to what
+	 * springdoc generated.
+	 */
 	@Bean
 	OpenApiCustomizer sharedDefinitions(ObjectProvider<BuildProperties> build) {
 		var version = build.stream().map(BuildProperties::getVersion).findFirst().orElse("development");
 		return openApi -> openApi.info(new Info().title("event-platform API").version(version).description(DESCRIPTION))
 			.components(Objects.requireNonNullElseGet(openApi.getComponents(), Components::new)
-				.addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-					.scheme("bearer")
-					.bearerFormat("API key")
-					.description("An API key of the deployment, as `Authorization: Bearer <key>`."))
+				.addSecuritySchemes(API_KEY_SCHEME,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.bearerFormat("API key")
+							.description("An API key of the deployment, as `Authorization: Bearer <key>`."))
 				.addSchemas(PROBLEM, problemSchema())
-				.addParameters(IDEMPOTENCY_KEY, new Parameter().in("header")
-					.name(IDEMPOTENCY_KEY)
-					.description("""
-							Makes a retry safe: a request that repeats the method, path, body and key of one \
-							that succeeded gets the first response, and appends no event. 1 to 255 visible \
-							ASCII characters without a comma, scoped to the API key's name, kept 24 hours by \
-							default. The same key for a different request is `IDEMPOTENCY_KEY_REUSED`.""")
-					.schema(string().minLength(1).maxLength(255).pattern("^[\\x21-\\x2B\\x2D-\\x7E]+$")))
-				.addParameters(HttpHeaders.IF_MATCH, new Parameter().in("header")
-					.name(HttpHeaders.IF_MATCH)
-					.description("""
-							Applies the command only if the order is still at this version: its `ETag`, one \
-							strong quoted version such as `"3"`. Absent or `*`: any version. Anything else is \
-							`INVALID_IF_MATCH`. On create it is checked but has no effect.""")
-					.schema(string().pattern("^(\\*|\"[0-9]{1,19}\")$")))
+				.addParameters(IDEMPOTENCY_KEY,
+						new Parameter().in("header")
+							.name(IDEMPOTENCY_KEY)
+							.description("""
+									Makes a retry safe: a request that repeats the method, path, body and key of one \
+									that succeeded gets the first response, and appends no event. 1 to 255 visible \
+									ASCII characters without a comma, scoped to the API key's name, kept 24 hours by \
+									default. The same key for a different request is `IDEMPOTENCY_KEY_REUSED`.""")
+							.schema(string().minLength(1).maxLength(255).pattern("^[\\x21-\\x2B\\x2D-\\x7E]+$")))
+				.addParameters(HttpHeaders.IF_MATCH,
+						new Parameter().in("header")
+							.name(HttpHeaders.IF_MATCH)
+							.description("""
+									Applies the command only if the order is still at this version: its `ETag`, one \
+									strong quoted version such as `"3"`. Absent or `*`: any version. Anything else is \
+									`INVALID_IF_MATCH`. On create it is checked but has no effect.""")
+							.schema(string().pattern("^(\\*|\"[0-9]{1,19}\")$")))
 				.addHeaders(HttpHeaders.ETAG, new Header().description("""
 						The order's version, quoted (`"3"`): the sequence number of its latest event. Send it \
 						as `If-Match` to act on this version only.""").schema(string())));
@@ -89,7 +95,10 @@ public class OpenApiConfiguration {
 		return new NotEmptyConstraints();
 	}
 
-	/** The payload of an envelope points to the catalogue, which holds its schema per type and version. */
+	/**
+	 * The payload of an envelope points to the catalogue, which holds its schema per type
+	 * and version.
+	 */
 	@Bean
 	PropertyCustomizer eventDataSchemas() {
 		return (schema, type) -> {
@@ -117,12 +126,13 @@ public class OpenApiConfiguration {
 			.addProperty("code", string().description("Stable and machine-readable: branch on this"))
 			.addProperty("field", string().description(
 					"Only for `MALFORMED_REQUEST`: the body field that could not be read, such as `lines[0].quantity`"))
-			.addProperty("errors", new Schema<>().types(Set.of("array"))
-				.description("Only for `VALIDATION_FAILED`: one entry per broken rule")
-				.items(new Schema<>().types(Set.of("object"))
-					.required(List.of("field", "message"))
-					.addProperty("field", string())
-					.addProperty("message", string())));
+			.addProperty("errors",
+					new Schema<>().types(Set.of("array"))
+						.description("Only for `VALIDATION_FAILED`: one entry per broken rule")
+						.items(new Schema<>().types(Set.of("object"))
+							.required(List.of("field", "message"))
+							.addProperty("field", string())
+							.addProperty("message", string())));
 	}
 
 	static Schema<Object> string() {

@@ -1,8 +1,9 @@
 package dev.eventplatform.infrastructure.projection;
 
 /**
- * A read model cannot apply an event, for a reason retrying will not change (for example the row it
- * updates does not exist). {@link BatchedWrites} treats it like a row the database refuses.
+ * A read model cannot apply an event, for a reason retrying will not change (for example
+ * the row it updates does not exist). {@link BatchedWrites} treats it like a row the
+ * database refuses.
  */
 public class EventNotApplicableException extends RuntimeException {
 

@@ -10,8 +10,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import reactor.core.publisher.Mono;
 
 /**
- * Resolves a bearer API key to its holder and roles. Keys are known only by their SHA-256 digests,
- * and every configured digest is compared in constant time, so timing reveals nothing about them.
+ * Resolves a bearer API key to its holder and roles. Keys are known only by their SHA-256
+ * digests, and every configured digest is compared in constant time, so timing reveals
+ * nothing about them.
  */
 class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
 

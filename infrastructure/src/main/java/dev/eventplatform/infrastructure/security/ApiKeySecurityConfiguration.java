@@ -30,8 +30,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every endpoint but health needs {@code Authorization: Bearer <api-key>}; the key's roles decide
- * which endpoint groups it reaches. Stateless: no session, no cookie, so no CSRF surface.
+ * Every endpoint but health needs {@code Authorization: Bearer <api-key>}; the key's
+ * roles decide which endpoint groups it reaches. Stateless: no session, no cookie, so no
+ * CSRF surface.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -56,8 +57,8 @@ public class ApiKeySecurityConfiguration {
 	}
 
 	/**
-	 * Health is answered before any credential is looked at, so a probe that happens to send a
-	 * wrong key (or two) still gets its answer.
+	 * Health is answered before any credential is looked at, so a probe that happens to
+	 * send a wrong key (or two) still gets its answer.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -68,8 +69,9 @@ public class ApiKeySecurityConfiguration {
 	}
 
 	/**
-	 * The OpenAPI description and Swagger UI hold no data, so they are open like health while
-	 * springdoc serves them; turned off, their paths fall to the API-key rules like any other.
+	 * The OpenAPI description and Swagger UI hold no data, so they are open like health
+	 * while springdoc serves them; turned off, their paths fall to the API-key rules like
+	 * any other.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -108,8 +110,8 @@ public class ApiKeySecurityConfiguration {
 	}
 
 	/**
-	 * What every node serves: actuator endpoints, and the operators' processor and dead-letter API,
-	 * whatever sides it runs.
+	 * What every node serves: actuator endpoints, and the operators' processor and
+	 * dead-letter API, whatever sides it runs.
 	 */
 	@Bean
 	@Order(0)
@@ -118,7 +120,10 @@ public class ApiKeySecurityConfiguration {
 			.hasRole(Role.OPERATOR.name());
 	}
 
-	/** Renders the firewall's rejections as problems; Spring Security picks up the one bean of this type. */
+	/**
+	 * Renders the firewall's rejections as problems; Spring Security picks up the one
+	 * bean of this type.
+	 */
 	@Bean
 	FirewallRejections firewallRejections(JsonMapper jsonMapper) {
 		return new FirewallRejections(jsonMapper);
@@ -139,7 +144,8 @@ public class ApiKeySecurityConfiguration {
 		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return Mono.empty();
 		}
-		return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated(null, header.substring(BEARER.length()).trim()));
+		return Mono
+			.just(UsernamePasswordAuthenticationToken.unauthenticated(null, header.substring(BEARER.length()).trim()));
 	}
 
 	private static Mono<Void> unauthenticated(ServerWebExchange exchange, JsonMapper jsonMapper) {
@@ -152,8 +158,9 @@ public class ApiKeySecurityConfiguration {
 		properties.apiKeys()
 			.stream()
 			.filter(SecurityProperties.ApiKey::demo)
-			.forEach(key -> log.warn("Demo API key '{}' with roles {} is active: its value is public. "
-					+ "Configure your own keys (platform.security.api-keys) before exposing this instance.",
+			.forEach(key -> log.warn(
+					"Demo API key '{}' with roles {} is active: its value is public. "
+							+ "Configure your own keys (platform.security.api-keys) before exposing this instance.",
 					key.name(), key.roles()));
 		if (properties.apiKeys().isEmpty()) {
 			log.warn("No API keys are configured (platform.security.api-keys): every request will be rejected.");

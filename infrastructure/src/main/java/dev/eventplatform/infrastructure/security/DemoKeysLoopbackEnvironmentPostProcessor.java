@@ -13,9 +13,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * While a demo key is active, the server listens on the loopback address only, unless
- * {@code server.address} is set explicitly (in any property source, {@code SERVER_ADDRESS}
- * included). The demo keys' values are public and include COMMAND and OPERATOR, so on every
- * interface anyone who reaches the port could use them.
+ * {@code server.address} is set explicitly (in any property source,
+ * {@code SERVER_ADDRESS} included). The demo keys' values are public and include COMMAND
+ * and OPERATOR, so on every interface anyone who reaches the port could use them.
  */
 class DemoKeysLoopbackEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -37,7 +37,8 @@ class DemoKeysLoopbackEnvironmentPostProcessor implements EnvironmentPostProcess
 		}
 		var address = environment.getProperty("server.address");
 		if (address == null) {
-			// Last: any source that sets server.address, even one added later (test properties), wins.
+			// Last: any source that sets server.address, even one added later (test
+			// properties), wins.
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("demoKeysLoopback", Map.of("server.address", LOOPBACK)));
 			log.info("Demo API keys are active, so the server listens on " + LOOPBACK + " (loopback) only. "

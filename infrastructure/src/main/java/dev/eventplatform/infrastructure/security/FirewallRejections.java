@@ -13,10 +13,11 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers what Spring Security's firewall refuses: a path with encoded slashes or semicolons, a
- * header value with control characters (UTF-8 read as ISO-8859-1 produces them, as in {@code cl€}).
- * The firewall checks a header when it is first read: in a security filter the rejection arrives
- * here, in a controller argument at {@code ProblemDetailsAdvice}; both answer {@link #problem()}.
+ * Answers what Spring Security's firewall refuses: a path with encoded slashes or
+ * semicolons, a header value with control characters (UTF-8 read as ISO-8859-1 produces
+ * them, as in {@code cl€}). The firewall checks a header when it is first read: in a
+ * security filter the rejection arrives here, in a controller argument at
+ * {@code ProblemDetailsAdvice}; both answer {@link #problem()}.
  */
 public final class FirewallRejections implements ServerExchangeRejectedHandler {
 
@@ -29,7 +30,8 @@ public final class FirewallRejections implements ServerExchangeRejectedHandler {
 	}
 
 	public static ProblemDetail problem() {
-		return Problems.of(PlatformErrorCode.REQUEST_REJECTED, "The path, a parameter or a header value has characters that are not accepted; "
+		return Problems.of(PlatformErrorCode.REQUEST_REJECTED,
+				"The path, a parameter or a header value has characters that are not accepted; "
 						+ "send header values as visible ASCII.");
 	}
 

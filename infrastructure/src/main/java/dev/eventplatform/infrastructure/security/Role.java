@@ -3,7 +3,10 @@ package dev.eventplatform.infrastructure.security;
 /** What an API key may do; one per kind of user in DESIGN.md section 1. */
 public enum Role {
 
-	/** Domain teams: issue commands on every order of the deployment and read them (no per-key ownership). */
+	/**
+	 * Domain teams: issue commands on every order of the deployment and read them (no
+	 * per-key ownership).
+	 */
 	COMMAND,
 
 	/** Auditors: read the event log and read models. */

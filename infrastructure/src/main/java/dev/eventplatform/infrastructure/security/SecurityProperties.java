@@ -11,16 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * API keys accepted as {@code Authorization: Bearer <key>}. Set them in configuration or through
- * environment variables ({@code PLATFORM_SECURITY_API_KEYS_0_KEY} or
+ * API keys accepted as {@code Authorization: Bearer <key>}. Set them in configuration or
+ * through environment variables ({@code PLATFORM_SECURITY_API_KEYS_0_KEY} or
  * {@code ..._0_KEYSHA256}, {@code ..._0_NAME}, {@code ..._0_ROLES}).
  */
 @ConfigurationProperties("platform.security")
 public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
 
 	/**
-	 * One accepted key, held as its SHA-256 digest only: a configured plaintext key is hashed while
-	 * binding and not kept, so nothing reachable from the application context holds it.
+	 * One accepted key, held as its SHA-256 digest only: a configured plaintext key is
+	 * hashed while binding and not kept, so nothing reachable from the application
+	 * context holds it.
 	 */
 	public static final class ApiKey {
 
@@ -36,11 +37,14 @@ public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
 
 		/**
 		 * Exactly one of {@code key} and {@code keySha256} is set.
-		 * @param name who holds the key; appears in logs and audit metadata, never the key itself
+		 * @param name who holds the key; appears in logs and audit metadata, never the
+		 * key itself
 		 * @param key the secret in plain text; only its digest is kept
-		 * @param keySha256 the secret's SHA-256 digest in hex, so the plaintext need not be configured
+		 * @param keySha256 the secret's SHA-256 digest in hex, so the plaintext need not
+		 * be configured
 		 * @param roles what the key may do
-		 * @param demo marks a publicly documented key: a warning is logged while one is active
+		 * @param demo marks a publicly documented key: a warning is logged while one is
+		 * active
 		 */
 		public ApiKey(String name, String key, String keySha256, Set<Role> roles, boolean demo) {
 			if (name == null || name.isBlank()) {

@@ -12,11 +12,12 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses a request that repeats a header meant to carry one value, instead of letting the first
- * one win: with two credentials it is unclear who is asking, with two idempotency keys which
- * retry is meant. A comma counts as a repetition in {@code Idempotency-Key}, because intermediaries
- * may join repeated lines with commas (RFC 9110, section 5.3), so {@code a1,a2} may be two keys.
- * {@code Authorization} may hold commas in its parameters, so there only lines are counted.
+ * Refuses a request that repeats a header meant to carry one value, instead of letting
+ * the first one win: with two credentials it is unclear who is asking, with two
+ * idempotency keys which retry is meant. A comma counts as a repetition in
+ * {@code Idempotency-Key}, because intermediaries may join repeated lines with commas
+ * (RFC 9110, section 5.3), so {@code a1,a2} may be two keys. {@code Authorization} may
+ * hold commas in its parameters, so there only lines are counted.
  */
 final class SingleValueHeaderFilter implements WebFilter {
 
@@ -35,8 +36,8 @@ final class SingleValueHeaderFilter implements WebFilter {
 		var headers = exchange.getRequest().getHeaders();
 		for (var name : SINGLE_VALUED) {
 			if (repeated(name, headers.getOrEmpty(name))) {
-				return ProblemResponses.write(exchange, jsonMapper, Problems.of(PlatformErrorCode.DUPLICATE_HEADER,
-						"Send " + name + " once, with one value."));
+				return ProblemResponses.write(exchange, jsonMapper,
+						Problems.of(PlatformErrorCode.DUPLICATE_HEADER, "Send " + name + " once, with one value."));
 			}
 		}
 		return chain.filter(exchange);

@@ -1,8 +1,8 @@
 package dev.eventplatform.infrastructure.web;
 
 /**
- * An expected failure that names its {@link ErrorCode}; rendered as that problem, with the message
- * as its detail. A command handler's one crosses a distributed command bus in
+ * An expected failure that names its {@link ErrorCode}; rendered as that problem, with
+ * the message as its detail. A command handler's one crosses a distributed command bus in
  * {@code CommandExecutionException}'s details ({@code ErrorCodeInterceptor}).
  */
 public class CodedException extends RuntimeException {

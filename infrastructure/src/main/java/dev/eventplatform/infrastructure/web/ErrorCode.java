@@ -1,8 +1,9 @@
 package dev.eventplatform.infrastructure.web;
 
 /**
- * A problem's stable, machine-readable code with its title and HTTP status. Each feature has an
- * enum of its own ({@link PlatformErrorCode}, the order rules), so no code is a string literal.
+ * A problem's stable, machine-readable code with its title and HTTP status. Each feature
+ * has an enum of its own ({@link PlatformErrorCode}, the order rules), so no code is a
+ * string literal.
  */
 public interface ErrorCode {
 

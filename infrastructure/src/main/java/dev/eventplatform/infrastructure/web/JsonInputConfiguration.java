@@ -17,16 +17,18 @@ import tools.jackson.databind.module.SimpleModule;
 public class JsonInputConfiguration {
 
 	/**
-	 * Largest scale, either sign, of a number read as BigDecimal. Every amount the API takes has
-	 * two fraction digits and far fewer than 100 integer digits, so this refuses nothing valid.
+	 * Largest scale, either sign, of a number read as BigDecimal. Every amount the API
+	 * takes has two fraction digits and far fewer than 100 integer digits, so this
+	 * refuses nothing valid.
 	 */
 	private static final int MAX_BIG_DECIMAL_SCALE = 100;
 
 	/**
-	 * A member named twice is refused instead of the last one winning: which value the client meant
-	 * is unclear, and a proxy or validator in front that reads the first one sees another request.
-	 * Unknown members stay accepted on purpose, so that clients keep working when the API adds one
-	 * (and may send members of a newer version); this keeps that so whatever the framework's default.
+	 * A member named twice is refused instead of the last one winning: which value the
+	 * client meant is unclear, and a proxy or validator in front that reads the first one
+	 * sees another request. Unknown members stay accepted on purpose, so that clients
+	 * keep working when the API adds one (and may send members of a newer version); this
+	 * keeps that so whatever the framework's default.
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer strictDuplicatesLenientUnknowns() {
@@ -36,15 +38,15 @@ public class JsonInputConfiguration {
 
 	@Bean
 	JsonMapperBuilderCustomizer boundedBigDecimals() {
-		return builder -> builder.addModule(new SimpleModule("bounded-big-decimals")
-			.addDeserializer(BigDecimal.class, new BoundedBigDecimalDeserializer()));
+		return builder -> builder.addModule(new SimpleModule("bounded-big-decimals").addDeserializer(BigDecimal.class,
+				new BoundedBigDecimalDeserializer()));
 	}
 
 	/**
-	 * {@code 1e2147483647} is a short, valid JSON number, and bean validation's {@code @Digits}
-	 * lets it through (its digit count overflows an int); its arithmetic or {@code toPlainString}
-	 * then fails deep in a command. Jackson's length limits do not catch it: refuse it while
-	 * reading, where the error still names the field.
+	 * {@code 1e2147483647} is a short, valid JSON number, and bean validation's
+	 * {@code @Digits} lets it through (its digit count overflows an int); its arithmetic
+	 * or {@code toPlainString} then fails deep in a command. Jackson's length limits do
+	 * not catch it: refuse it while reading, where the error still names the field.
 	 */
 	static final class BoundedBigDecimalDeserializer extends NumberDeserializers.BigDecimalDeserializer {
 
@@ -53,7 +55,8 @@ public class JsonInputConfiguration {
 			var value = super.deserialize(parser, context);
 			if (value != null && Math.abs((long) value.scale()) > MAX_BIG_DECIMAL_SCALE) {
 				throw InvalidFormatException.from(parser,
-						"Number exponent out of range (scale beyond " + MAX_BIG_DECIMAL_SCALE + ")", value, BigDecimal.class);
+						"Number exponent out of range (scale beyond " + MAX_BIG_DECIMAL_SCALE + ")", value,
+						BigDecimal.class);
 			}
 			return value;
 		}

@@ -1,9 +1,9 @@
 package dev.eventplatform.infrastructure.web;
 
 /**
- * An {@link ErrorCode} as plain data, for {@code CommandExecutionException}'s details: it is
- * serialized when the command bus is distributed, and the caller renders it without knowing the
- * enum that raised it.
+ * An {@link ErrorCode} as plain data, for {@code CommandExecutionException}'s details: it
+ * is serialized when the command bus is distributed, and the caller renders it without
+ * knowing the enum that raised it.
  */
 public record ProblemCode(String code, String title, int status) implements ErrorCode {
 

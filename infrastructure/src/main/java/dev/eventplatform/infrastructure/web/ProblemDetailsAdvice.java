@@ -34,9 +34,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * Renders every error as problem+json: a {@link CodedException} or a failed command with its own
- * code, framework errors (malformed JSON, oversized bodies, validation), Axon's conflicts, and
- * anything unexpected.
+ * Renders every error as problem+json: a {@link CodedException} or a failed command with
+ * its own code, framework errors (malformed JSON, oversized bodies, validation), Axon's
+ * conflicts, and anything unexpected.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -56,8 +56,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A command that failed in its handler. Its code travels in the exception's details, so this
-	 * works on a distributed command bus too, where the handler's exception type does not arrive.
+	 * A command that failed in its handler. Its code travels in the exception's details,
+	 * so this works on a distributed command bus too, where the handler's exception type
+	 * does not arrive.
 	 */
 	@ExceptionHandler(CommandExecutionException.class)
 	ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException ex) {
@@ -92,10 +93,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(AggregateNotFoundException.class)
 	ProblemDetail notFound(AggregateNotFoundException ex) {
-		return Problems.of(PlatformErrorCode.NOT_FOUND, "No resource with id '" + ex.getAggregateIdentifier() + "' exists.");
+		return Problems.of(PlatformErrorCode.NOT_FOUND,
+				"No resource with id '" + ex.getAggregateIdentifier() + "' exists.");
 	}
 
-	/** A header the firewall refuses, first read while resolving a controller argument. */
+	/**
+	 * A header the firewall refuses, first read while resolving a controller argument.
+	 */
 	@ExceptionHandler(ServerExchangeRejectedException.class)
 	ProblemDetail rejected(ServerExchangeRejectedException ex) {
 		return FirewallRejections.problem();
@@ -137,13 +141,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		var problem = Problems.of(PlatformErrorCode.VALIDATION_FAILED, "The request has invalid parameters.");
-		problem.setProperty("errors", ex.getParameterValidationResults()
-			.stream()
-			.flatMap(result -> result.getResolvableErrors()
-				.stream()
-				.map(error -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
-						"message", String.valueOf(error.getDefaultMessage()))))
-			.toList());
+		problem.setProperty("errors",
+				ex.getParameterValidationResults()
+					.stream()
+					.flatMap(result -> result.getResolvableErrors()
+						.stream()
+						.map(error -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+								"message", String.valueOf(error.getDefaultMessage()))))
+					.toList());
 		return handleExceptionInternal(ex, problem, headers, status, exchange);
 	}
 
@@ -162,7 +167,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The path of the body field Jackson failed on, written as in validation errors
-	 * ({@code lines[0].quantity}), or {@code null} when the failure is not tied to one field.
+	 * ({@code lines[0].quantity}), or {@code null} when the failure is not tied to one
+	 * field.
 	 */
 	private static String bodyField(Throwable ex) {
 		for (var cause = ex; cause != null; cause = cause.getCause()) {
@@ -183,13 +189,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Framework problems get the same {@code type} and {@code code} as ours, named after the status.
-	 * Every problem is problem+json, also where the endpoint produces another type: a stream's
-	 * {@code text/event-stream} writer would otherwise wrap it in an event.
+	 * Framework problems get the same {@code type} and {@code code} as ours, named after
+	 * the status. Every problem is problem+json, also where the endpoint produces another
+	 * type: a stream's {@code text/event-stream} writer would otherwise wrap it in an
+	 * event.
 	 */
 	@Override
-	protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
-			HttpStatusCode status, ServerWebExchange exchange) {
+	protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			ServerWebExchange exchange) {
 		var problemHeaders = new HttpHeaders();
 		problemHeaders.putAll(headers);
 		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -9,8 +9,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a problem straight to the response, for web filters that answer before any controller
- * (and so before {@link ProblemDetailsAdvice}) is reached; the body has the same members.
+ * Writes a problem straight to the response, for web filters that answer before any
+ * controller (and so before {@link ProblemDetailsAdvice}) is reached; the body has the
+ * same members.
  */
 public final class ProblemResponses {
 

@@ -6,7 +6,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Builds RFC 9457 problem bodies with a stable, machine-readable {@code code} extension. */
+/**
+ * Builds RFC 9457 problem bodies with a stable, machine-readable {@code code} extension.
+ */
 public final class Problems {
 
 	public static final String TYPE_PREFIX = "urn:problem-type:eventplatform:";
@@ -23,7 +25,10 @@ public final class Problems {
 		return new ErrorResponseException(HttpStatusCode.valueOf(code.status()), of(code, detail), null);
 	}
 
-	/** For framework errors that have no {@link ErrorCode}: the code is named after their status. */
+	/**
+	 * For framework errors that have no {@link ErrorCode}: the code is named after their
+	 * status.
+	 */
 	static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));

@@ -9,9 +9,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Tells an outage of the database (no connection to be had, the connection lost, the server
- * shutting down or refusing) from a failure of the request itself, wherever in the cause chain
- * Axon, Spring or the driver put it: the first is answered 503 with {@code Retry-After}.
+ * Tells an outage of the database (no connection to be had, the connection lost, the
+ * server shutting down or refusing) from a failure of the request itself, wherever in the
+ * cause chain Axon, Spring or the driver put it: the first is answered 503 with
+ * {@code Retry-After}.
  */
 final class StoreOutage {
 

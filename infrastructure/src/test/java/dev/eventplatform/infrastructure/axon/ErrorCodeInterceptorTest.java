@@ -13,8 +13,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rejected command's code must survive a distributed command bus, where only the exception's
- * message and details reach the sender.
+ * A rejected command's code must survive a distributed command bus, where only the
+ * exception's message and details reach the sender.
  */
 class ErrorCodeInterceptorTest {
 
@@ -29,13 +29,15 @@ class ErrorCodeInterceptorTest {
 
 		assertThatExceptionOfType(CommandExecutionException.class).isThrownBy(() -> gateway.sendAndWait("command"))
 			.withMessage("used before")
-			.satisfies(ex -> assertThat(ex.getDetails()).contains(new ProblemCode("IDEMPOTENCY_KEY_REUSED",
-					"Idempotency key reused", 422)));
+			.satisfies(ex -> assertThat(ex.getDetails())
+				.contains(new ProblemCode("IDEMPOTENCY_KEY_REUSED", "Idempotency key reused", 422)));
 	}
 
 	@Test
 	void theDetailsSurviveSerializationAsAxonServerWouldSendThem() {
-		var serializer = JacksonSerializer.builder().objectMapper(AxonInfrastructureConfiguration.axonObjectMapper()).build();
+		var serializer = JacksonSerializer.builder()
+			.objectMapper(AxonInfrastructureConfiguration.axonObjectMapper())
+			.build();
 		var details = ProblemCode.of(PlatformErrorCode.NO_SUCH_SCHEMA);
 
 		var received = serializer.deserialize(serializer.serialize(details, byte[].class));

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The catalogue is what subscribers code against: lookups must be exact and schemas strict. */
+/**
+ * The catalogue is what subscribers code against: lookups must be exact and schemas
+ * strict.
+ */
 class EventCatalogueTest {
 
 	private static final EventContract WIDGET_V1 = new EventContract("widget.made", 1, WidgetMadeV1.class,
@@ -92,7 +95,8 @@ class EventCatalogueTest {
 
 	@Test
 	void shouldNameThePayloadClassesOfEveryVersion() {
-		// Audit filters stored events by class name: a type must match all its versions' classes.
+		// Audit filters stored events by class name: a type must match all its versions'
+		// classes.
 		assertThat(widgets.payloadClassNames("widget.made")).containsExactlyInAnyOrder(WidgetMadeV1.class.getName(),
 				WidgetMadeV2.class.getName());
 		assertThat(orders.payloadClassNames("order.created")).containsExactly(OrderCreatedEvent.class.getName());
@@ -131,7 +135,8 @@ class EventCatalogueTest {
 	@ParameterizedTest
 	@MethodSource("orderContracts")
 	void shouldNotAllowNullInAnyField(EventContract contract) {
-		// A nullable field would be typed ["string", "null"]; consumers rely on every field being set.
+		// A nullable field would be typed ["string", "null"]; consumers rely on every
+		// field being set.
 		properties(orders.schemaOf(contract))
 			.forEach((name, property) -> assertThat(object(property).get("type")).as(name).isNotInstanceOf(List.class));
 	}

@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 
-/** Every channel publishes what the factory returns, so each envelope field must come from the stored event. */
+/**
+ * Every channel publishes what the factory returns, so each envelope field must come from
+ * the stored event.
+ */
 class EnvelopeFactoryTest {
 
 	private final EnvelopeFactory factory = new EnvelopeFactory("order-service");
@@ -39,7 +42,8 @@ class EnvelopeFactoryTest {
 
 	@Test
 	void shouldKeepTheIdOfARedeliveredEvent() {
-		// Subscribers deduplicate by eventId: the same stored event must always get the same id.
+		// Subscribers deduplicate by eventId: the same stored event must always get the
+		// same id.
 		var message = new GenericDomainEventMessage<>("Order", "order-7", 2L,
 				new OrderShippedEvent("order-7", "DHL", "JD01"));
 

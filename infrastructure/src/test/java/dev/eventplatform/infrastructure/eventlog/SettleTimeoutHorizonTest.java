@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The embedded store's horizon, on an in-memory H2 database with a clock the test moves. */
+/**
+ * The embedded store's horizon, on an in-memory H2 database with a clock the test moves.
+ */
 class SettleTimeoutHorizonTest {
 
 	private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
@@ -79,7 +81,9 @@ class SettleTimeoutHorizonTest {
 	}
 
 	private void append(long position, Instant at) {
-		jdbc.sql("INSERT INTO domain_event_entry VALUES (?, ?)").params(position, DateTimeUtils.formatInstant(at)).update();
+		jdbc.sql("INSERT INTO domain_event_entry VALUES (?, ?)")
+			.params(position, DateTimeUtils.formatInstant(at))
+			.update();
 	}
 
 	private static final class MutableClock extends Clock {

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The codes the OpenAPI description lists are those docs/api/errors.md documents, with the same status. */
+/**
+ * The codes the OpenAPI description lists are those docs/api/errors.md documents, with
+ * the same status.
+ */
 class ApiProblemTest {
 
 	@Test
@@ -24,7 +27,9 @@ class ApiProblemTest {
 	@Test
 	void aDescribedPlatformCodeHasTheStatusItIsAnsweredWith() {
 		for (var problem : ApiProblem.values()) {
-			var answered = Arrays.stream(PlatformErrorCode.values()).filter(code -> code.code().equals(problem.code())).toList();
+			var answered = Arrays.stream(PlatformErrorCode.values())
+				.filter(code -> code.code().equals(problem.code()))
+				.toList();
 			if (!answered.isEmpty()) {
 				assertThat(answered).as(problem.name()).anyMatch(code -> code.status() == problem.status().value());
 			}

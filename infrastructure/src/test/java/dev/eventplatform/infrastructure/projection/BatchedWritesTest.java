@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
- * Batched read-model writes against a real database (in-memory H2), inside Axon batches run the way
- * a pooled processor runs them: a poison event is singled out and dead-lettered on the retry while
- * the rest commits, a transient error only fails the batch, a redelivered batch changes nothing.
+ * Batched read-model writes against a real database (in-memory H2), inside Axon batches
+ * run the way a pooled processor runs them: a poison event is singled out and
+ * dead-lettered on the retry while the rest commits, a transient error only fails the
+ * batch, a redelivered batch changes nothing.
  */
 class BatchedWritesTest {
 
@@ -42,7 +43,8 @@ class BatchedWritesTest {
 		var dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:mem:batched-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
 		jdbc = new JdbcTemplate(dataSource);
-		// Values longer than 5 characters are refused by the database: those are the poison.
+		// Values longer than 5 characters are refused by the database: those are the
+		// poison.
 		jdbc.execute("CREATE TABLE model (id VARCHAR(5) PRIMARY KEY)");
 		var transactionManager = new JdbcTransactionManager(dataSource);
 		transactions = new SpringTransactionManager(transactionManager);
@@ -102,7 +104,8 @@ class BatchedWritesTest {
 		var unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("toolong"));
 		unitOfWork.attachTransaction(transactions);
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> writes.add("toolong"));
-		// A dead letter is requeued in the same transaction: it must still accept statements.
+		// A dead letter is requeued in the same transaction: it must still accept
+		// statements.
 		jdbc.update("INSERT INTO model VALUES ('after')");
 		unitOfWork.commit();
 		assertThat(rows()).containsExactly("after");

@@ -9,7 +9,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Configuration;
 
-/** Through a real start-up, so that the post-processor's registration and the property precedence count. */
+/**
+ * Through a real start-up, so that the post-processor's registration and the property
+ * precedence count.
+ */
 class DemoKeysLoopbackTest {
 
 	private static final String[] DEMO_KEY = { "--platform.security.api-keys[0].name=demo",

@@ -13,7 +13,10 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
-/** Keys are bound as digests: from a plaintext key or from its SHA-256, never keeping the plaintext. */
+/**
+ * Keys are bound as digests: from a plaintext key or from its SHA-256, never keeping the
+ * plaintext.
+ */
 class SecurityPropertiesTest {
 
 	private static final String SECRET = "s3cret-key-value";

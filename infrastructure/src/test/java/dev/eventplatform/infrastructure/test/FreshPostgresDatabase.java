@@ -10,11 +10,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * Gives each test application context a database of its own on the machine's PostgreSQL, created
- * empty (Flyway migrates it) and dropped when the context closes, or when the JVM exits for a
- * context that failed to start. The server is taken from
- * {@code TEST_POSTGRES_URL} (an admin database URL, default {@code jdbc:postgresql://127.0.0.1:5432/postgres}),
- * {@code TEST_POSTGRES_USER} (default {@code postgres}) and {@code TEST_POSTGRES_PASSWORD}.
+ * Gives each test application context a database of its own on the machine's PostgreSQL,
+ * created empty (Flyway migrates it) and dropped when the context closes, or when the JVM
+ * exits for a context that failed to start. The server is taken from
+ * {@code TEST_POSTGRES_URL} (an admin database URL, default
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres}), {@code TEST_POSTGRES_USER} (default
+ * {@code postgres}) and {@code TEST_POSTGRES_PASSWORD}.
  */
 public class FreshPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -39,8 +40,9 @@ public class FreshPostgresDatabase implements ApplicationContextInitializer<Conf
 	}
 
 	/**
-	 * Creates an empty database for something other than a test context, such as an application in a
-	 * child process. It is dropped on {@link Database#close()}, or when the JVM exits.
+	 * Creates an empty database for something other than a test context, such as an
+	 * application in a child process. It is dropped on {@link Database#close()}, or when
+	 * the JVM exits.
 	 */
 	public static Database create() {
 		var database = new Database(
@@ -50,7 +52,10 @@ public class FreshPostgresDatabase implements ApplicationContextInitializer<Conf
 		return database;
 	}
 
-	/** A database that {@link #create()} made; closing drops it, and dropping twice is harmless. */
+	/**
+	 * A database that {@link #create()} made; closing drops it, and dropping twice is
+	 * harmless.
+	 */
 	public record Database(String name) implements AutoCloseable {
 
 		public String url() {

@@ -1,6 +1,9 @@
 package dev.eventplatform.infrastructure.test;
 
-/** The API keys that {@code application-test.yml} defines: one per role, and one with two roles. */
+/**
+ * The API keys that {@code application-test.yml} defines: one per role, and one with two
+ * roles.
+ */
 public final class TestApiKeys {
 
 	public static final String COMMAND = "test-command-key";

@@ -18,13 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /events/stream}: every problem with the request is answered before the stream opens. */
+/**
+ * {@code GET /events/stream}: every problem with the request is answered before the
+ * stream opens.
+ */
 @RestController
 class EventStreamController {
 
 	static final String LAST_EVENT_ID = "Last-Event-ID";
 
-	/** Ids are positions: plain decimal numbers, which also keeps cross-origin reconnects preflight-free. */
+	/**
+	 * Ids are positions: plain decimal numbers, which also keeps cross-origin reconnects
+	 * preflight-free.
+	 */
 	private static final Pattern POSITION = Pattern.compile("[0-9]{1,18}");
 
 	private final EventStreams streams;
@@ -37,9 +43,9 @@ class EventStreamController {
 	}
 
 	/**
-	 * A browser's reconnect sends {@code Last-Event-ID}, which wins over the first connection's {@code after}.
-	 * The head is read before the response is sent, so that every event committed after the response
-	 * headers arrive is delivered.
+	 * A browser's reconnect sends {@code Last-Event-ID}, which wins over the first
+	 * connection's {@code after}. The head is read before the response is sent, so that
+	 * every event committed after the response headers arrive is delivered.
 	 */
 	@GetMapping(path = "/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> stream(@RequestParam(required = false) List<String> types,
@@ -60,8 +66,8 @@ class EventStreamController {
 		for (var type : types == null ? List.<String>of() : types) {
 			var matching = catalogue.typesMatching(type);
 			if (matching.isEmpty()) {
-				throw Problems.exception(PlatformErrorCode.UNKNOWN_EVENT_TYPE,
-						"'" + type + "' names no type in the event catalogue (GET /schemas); 'order.*' names all of a resource's types.");
+				throw Problems.exception(PlatformErrorCode.UNKNOWN_EVENT_TYPE, "'" + type
+						+ "' names no type in the event catalogue (GET /schemas); 'order.*' names all of a resource's types.");
 			}
 			names.addAll(matching);
 			matching.forEach(name -> payloadTypes.addAll(catalogue.payloadClassNames(name)));

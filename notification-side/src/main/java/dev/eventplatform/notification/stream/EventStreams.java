@@ -14,19 +14,24 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * Builds each connection's stream: the {@code retry:} hint first, so that bytes leave at once; the
- * events after its start position read from the log; then the live events from the hub that the
- * catch-up did not already send; a {@code :keepalive} comment whenever nothing went out for a while;
- * and a final {@code stream-closed} event when the node ends the stream.
+ * Builds each connection's stream: the {@code retry:} hint first, so that bytes leave at
+ * once; the events after its start position read from the log; then the live events from
+ * the hub that the catch-up did not already send; a {@code :keepalive} comment whenever
+ * nothing went out for a while; and a final {@code stream-closed} event when the node
+ * ends the stream.
  */
 @Component
 @EnableConfigurationProperties(StreamProperties.class)
 class EventStreams {
 
-	/** Sent as {@code event: stream-closed}; not a catalogue type, whose names have a dot. */
+	/**
+	 * Sent as {@code event: stream-closed}; not a catalogue type, whose names have a dot.
+	 */
 	static final String CLOSED_EVENT = "stream-closed";
 
-	private static final ServerSentEvent<String> KEEPALIVE = ServerSentEvent.<String>builder().comment("keepalive").build();
+	private static final ServerSentEvent<String> KEEPALIVE = ServerSentEvent.<String>builder()
+		.comment("keepalive")
+		.build();
 
 	private final LiveEventHub hub;
 
@@ -43,27 +48,36 @@ class EventStreams {
 		this.properties = properties;
 	}
 
-	/** Where a stream with no position to resume from starts: events committed from now on. */
+	/**
+	 * Where a stream with no position to resume from starts: events committed from now
+	 * on.
+	 */
 	Mono<Long> head() {
 		return streamLog.head();
 	}
 
-	/** Counts a new stream of {@code key} against the caps (refused with 429 beyond them) and returns it. */
+	/**
+	 * Counts a new stream of {@code key} against the caps (refused with 429 beyond them)
+	 * and returns it.
+	 */
 	Flux<ServerSentEvent<String>> open(String key, StreamFilter filter, long after) {
 		connections.open(key);
 		var ending = new AtomicReference<Reason>();
-		var events = Flux.using(() -> new LiveBuffer(hub.events(), filter, properties.bufferSize()),
-				live -> events(live, filter, after), LiveBuffer::dispose)
+		var events = Flux
+			.using(() -> new LiveBuffer(hub.events(), filter, properties.bufferSize()),
+					live -> events(live, filter, after), LiveBuffer::dispose)
 			.map(this::toServerSentEvent)
 			.concatWith(closing(ending, Reason.SHUTDOWN))
 			.onErrorResume(LiveBuffer.Overflow.class, overflow -> closing(ending, Reason.SLOW_CONSUMER));
-		return withKeepalive(Flux.just(retryHint()).concatWith(events)).doFinally(signal -> connections.closed(key,
-				signal == SignalType.ON_COMPLETE ? ending.get() : signal == SignalType.ON_ERROR ? Reason.ERROR : Reason.CLIENT_GONE));
+		return withKeepalive(Flux.just(retryHint()).concatWith(events))
+			.doFinally(signal -> connections.closed(key, signal == SignalType.ON_COMPLETE ? ending.get()
+					: signal == SignalType.ON_ERROR ? Reason.ERROR : Reason.CLIENT_GONE));
 	}
 
 	/**
-	 * The catch-up ends at a horizon it read after the connection joined the hub, so every live
-	 * event the hub sends after it is either in the catch-up (dropped here) or above it.
+	 * The catch-up ends at a horizon it read after the connection joined the hub, so
+	 * every live event the hub sends after it is either in the catch-up (dropped here) or
+	 * above it.
 	 */
 	private Flux<StreamEvent> events(LiveBuffer live, StreamFilter filter, long after) {
 		var caughtUpTo = new AtomicLong();
@@ -91,7 +105,9 @@ class EventStreams {
 		});
 	}
 
-	/** Restarts the keepalive timer on everything sent; the timer stops with the stream. */
+	/**
+	 * Restarts the keepalive timer on everything sent; the timer stops with the stream.
+	 */
 	private Flux<ServerSentEvent<String>> withKeepalive(Flux<ServerSentEvent<String>> stream) {
 		Duration idle = properties.keepalive();
 		return stream.publish(sent -> Flux.merge(sent,

@@ -6,9 +6,9 @@ import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
 /**
- * One connection's live events, held from the moment it joins the hub until it has caught up and
- * its client reads them. The hub never waits for it: when it is full, it fails with
- * {@link Overflow}, which ends that stream only.
+ * One connection's live events, held from the moment it joins the hub until it has caught
+ * up and its client reads them. The hub never waits for it: when it is full, it fails
+ * with {@link Overflow}, which ends that stream only.
  */
 final class LiveBuffer implements Disposable {
 
@@ -18,7 +18,8 @@ final class LiveBuffer implements Disposable {
 
 	LiveBuffer(Flux<StreamEvent> hub, StreamFilter filter, int size) {
 		this.buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<StreamEvent>get(size).get());
-		// The hub emits from one thread at a time, so this sink is never emitted to concurrently.
+		// The hub emits from one thread at a time, so this sink is never emitted to
+		// concurrently.
 		this.subscription = hub.filter(filter::matches)
 			.subscribe(this::offer, buffer::tryEmitError, buffer::tryEmitComplete);
 	}
@@ -28,7 +29,8 @@ final class LiveBuffer implements Disposable {
 	}
 
 	private void offer(StreamEvent event) {
-		// A full queue fails as FAIL_ZERO_SUBSCRIBER while the connection is still catching up.
+		// A full queue fails as FAIL_ZERO_SUBSCRIBER while the connection is still
+		// catching up.
 		if (buffer.tryEmitNext(event).isFailure()) {
 			buffer.tryEmitError(new Overflow());
 		}

@@ -11,16 +11,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The node's one poller of the event log: it reads every event after the last position it has
- * seen, on a fixed schedule, and hands each to every connection at once, so connections never poll
- * the database for live events. It never waits for a connection (each one buffers its own, see
- * {@link EventStreams}). While no connection listens it only follows the horizon.
+ * The node's one poller of the event log: it reads every event after the last position it
+ * has seen, on a fixed schedule, and hands each to every connection at once, so
+ * connections never poll the database for live events. It never waits for a connection
+ * (each one buffers its own, see {@link EventStreams}). While no connection listens it
+ * only follows the horizon.
  * <p>
- * A connection joins before it catches up from its own position, and its catch-up ends at a
- * horizon read after the poller's position was set, so the two overlap rather than leave a gap.
+ * A connection joins before it catches up from its own position, and its catch-up ends at
+ * a horizon read after the poller's position was set, so the two overlap rather than
+ * leave a gap.
  * <p>
- * It stops before the web server's graceful shutdown waits (a higher phase stops first), which
- * ends every stream with a {@code shutdown} event instead of holding the shutdown.
+ * It stops before the web server's graceful shutdown waits (a higher phase stops first),
+ * which ends every stream with a {@code shutdown} event instead of holding the shutdown.
  */
 @Component
 class LiveEventHub implements SmartLifecycle {
@@ -48,7 +50,10 @@ class LiveEventHub implements SmartLifecycle {
 		this.pollInterval = properties.pollInterval();
 	}
 
-	/** Every event the poller finds from now on, unfiltered; completes when the node stops. */
+	/**
+	 * Every event the poller finds from now on, unfiltered; completes when the node
+	 * stops.
+	 */
 	Flux<StreamEvent> events() {
 		return hub.asFlux();
 	}
@@ -81,7 +86,8 @@ class LiveEventHub implements SmartLifecycle {
 	}
 
 	private Mono<Void> poll() {
-		// The horizon is read before the listeners are counted: one that joins after the count
+		// The horizon is read before the listeners are counted: one that joins after the
+		// count
 		// catches up to a horizon at least as far as this one.
 		return streamLog.head().flatMap(head -> {
 			if (position < 0 || hub.currentSubscriberCount() == 0) {

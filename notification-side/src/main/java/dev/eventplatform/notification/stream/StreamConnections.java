@@ -10,11 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
-/** The open streams of this node: their caps, per node and per API key, and their metrics. */
+/**
+ * The open streams of this node: their caps, per node and per API key, and their metrics.
+ */
 @Component
 class StreamConnections {
 
-	/** Why a stream ended, as the {@code reason} tag of {@code platform.stream.disconnects}. */
+	/**
+	 * Why a stream ended, as the {@code reason} tag of
+	 * {@code platform.stream.disconnects}.
+	 */
 	enum Reason {
 
 		/** The client went away (or its connection broke). */
@@ -52,7 +57,9 @@ class StreamConnections {
 		this.eventsSent = registry.counter("platform.stream.events.sent");
 	}
 
-	/** Counts a new stream of {@code key}, or refuses it with 429 when a cap is reached. */
+	/**
+	 * Counts a new stream of {@code key}, or refuses it with 429 when a cap is reached.
+	 */
 	void open(String key) {
 		if (open.incrementAndGet() > maxConnections) {
 			open.decrementAndGet();

@@ -1,7 +1,8 @@
 package dev.eventplatform.notification.stream;
 
 /**
- * An event ready to send: its envelope is serialized once, however many connections it reaches.
+ * An event ready to send: its envelope is serialized once, however many connections it
+ * reaches.
  *
  * @param position its position in the log, sent as the event's id
  * @param type its type, sent as the event's name

@@ -14,7 +14,8 @@ record StreamFilter(Set<String> types, Set<String> payloadTypes, String subject)
 	static final StreamFilter ANY = new StreamFilter(Set.of(), Set.of(), null);
 
 	boolean matches(StreamEvent event) {
-		return (types.isEmpty() || types.contains(event.type())) && (subject == null || subject.equals(event.subject()));
+		return (types.isEmpty() || types.contains(event.type()))
+				&& (subject == null || subject.equals(event.subject()));
 	}
 
 }

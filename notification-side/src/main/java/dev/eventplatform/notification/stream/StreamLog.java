@@ -10,7 +10,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The event log as the stream reads it: pages of ready-to-send events, never past the committed horizon. */
+/**
+ * The event log as the stream reads it: pages of ready-to-send events, never past the
+ * committed horizon.
+ */
 @Component
 class StreamLog {
 
@@ -29,14 +32,18 @@ class StreamLog {
 		this.pageSize = properties.pageSize();
 	}
 
-	/** The committed horizon: a stream that starts here sees only events committed from now on. */
+	/**
+	 * The committed horizon: a stream that starts here sees only events committed from
+	 * now on.
+	 */
 	Mono<Long> head() {
 		return Mono.fromCallable(horizon::current).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	/**
-	 * Every matching event after {@code after}, a page at a time and only as fast as they are consumed;
-	 * the last page's {@code next} is the horizon reached, up to which nothing else matches.
+	 * Every matching event after {@code after}, a page at a time and only as fast as they
+	 * are consumed; the last page's {@code next} is the horizon reached, up to which
+	 * nothing else matches.
 	 */
 	Flux<Page> readFrom(long after, StreamFilter filter) {
 		return read(after, filter).expand(page -> page.hasMore() ? read(page.next(), filter) : Mono.empty());

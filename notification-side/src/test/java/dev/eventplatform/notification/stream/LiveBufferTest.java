@@ -10,7 +10,9 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Sinks;
 
-/** A connection that cannot keep up fails alone: the hub and the other connections go on. */
+/**
+ * A connection that cannot keep up fails alone: the hub and the other connections go on.
+ */
 class LiveBufferTest {
 
 	private final Sinks.Many<StreamEvent> hub = Sinks.many().multicast().directBestEffort();

@@ -11,10 +11,13 @@ public record AuditCursor(long position) {
 	public static final AuditCursor START = new AuditCursor(0);
 
 	public String encode() {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** @throws IllegalArgumentException for anything this class did not encode */
+	/**
+	 * @throws IllegalArgumentException for anything this class did not encode */
 	public static AuditCursor decode(String cursor) {
 		try {
 			var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

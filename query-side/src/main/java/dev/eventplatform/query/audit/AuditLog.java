@@ -12,9 +12,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The auditors' view of the event log, read through the shared {@link EventLogReader}. A page ends
- * at its limit or where its JSON would pass {@code platform.audit.max-page-bytes}, measured with
- * the web layer's mapper, whichever comes first.
+ * The auditors' view of the event log, read through the shared {@link EventLogReader}. A
+ * page ends at its limit or where its JSON would pass
+ * {@code platform.audit.max-page-bytes}, measured with the web layer's mapper, whichever
+ * comes first.
  */
 @Component
 public class AuditLog {
@@ -36,8 +37,9 @@ public class AuditLog {
 	}
 
 	public Mono<AuditPage> page(AuditQuery query) {
-		return reader.read(new EventLogQuery(query.after().position(), query.subject(), query.payloadTypes(),
-				query.from(), query.to(), query.limit()))
+		return reader
+			.read(new EventLogQuery(query.after().position(), query.subject(), query.payloadTypes(), query.from(),
+					query.to(), query.limit()))
 			.map(this::withinBudget);
 	}
 
@@ -52,7 +54,8 @@ public class AuditLog {
 		for (var logged : page.events()) {
 			var event = AuditedEvent.of(logged);
 			bytes += jsonMapper.writeValueAsBytes(event).length + 1;
-			// The first event always goes in, or one event above the budget would stall the cursor.
+			// The first event always goes in, or one event above the budget would stall
+			// the cursor.
 			if (bytes > maxPageBytes && !events.isEmpty()) {
 				return new AuditPage(events, new AuditCursor(events.get(events.size() - 1).position()).encode(), true);
 			}

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param events the events, with who caused them
  * @param next cursor for the following page; also where to poll from for newer events
- * @param hasMore whether more matching events were already committed when this page was read
+ * @param hasMore whether more matching events were already committed when this page was
+ * read
  */
 public record AuditPage(List<AuditedEvent> events, String next, boolean hasMore) {
 }

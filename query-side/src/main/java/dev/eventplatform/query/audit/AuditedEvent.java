@@ -5,8 +5,8 @@ import dev.eventplatform.events.EventEnvelope;
 import dev.eventplatform.infrastructure.eventlog.EventLogPage.LoggedEvent;
 
 /**
- * An event as auditors see it: the published envelope, plus who caused it and where it stands in
- * the log, which subscribers of webhooks and the stream are not shown.
+ * An event as auditors see it: the published envelope, plus who caused it and where it
+ * stands in the log, which subscribers of webhooks and the stream are not shown.
  *
  * @param event the envelope, its members inlined
  * @param position the event's position in the log (its global index)

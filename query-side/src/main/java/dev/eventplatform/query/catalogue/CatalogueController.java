@@ -22,10 +22,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The event catalogue: every published type and version with its JSON Schema and an example. */
+/**
+ * The event catalogue: every published type and version with its JSON Schema and an
+ * example.
+ */
 @RestController
 @RequestMapping("/schemas")
-@Tag(name = "Event catalogue", description = "Every published event type and version, with the JSON Schema of its payload.")
+@Tag(name = "Event catalogue",
+		description = "Every published event type and version, with the JSON Schema of its payload.")
 @ApiContract
 class CatalogueController {
 
@@ -52,7 +56,8 @@ class CatalogueController {
 	@ApiContract(problems = { UNKNOWN_EVENT_TYPE, MALFORMED_REQUEST })
 	VersionDetail version(@PathVariable String type, @PathVariable int version) {
 		var contract = catalogue.find(type, version)
-			.orElseThrow(() -> Problems.exception(PlatformErrorCode.NO_SUCH_SCHEMA, "The catalogue has no version " + version + " of '" + type + "'."));
+			.orElseThrow(() -> Problems.exception(PlatformErrorCode.NO_SUCH_SCHEMA,
+					"The catalogue has no version " + version + " of '" + type + "'."));
 		return new VersionDetail(contract.type(), contract.version(), statusName(contract), contract.sunset(),
 				catalogue.schemaOf(contract), contract.example());
 	}
@@ -67,10 +72,11 @@ class CatalogueController {
 	record TypeSummary(String type, List<VersionSummary> versions) {
 	}
 
-	record VersionSummary(int version, @Schema(allowableValues = { "current", "deprecated" }) String status,
+	record VersionSummary(int version, @Schema(allowableValues = {
+			"current", "deprecated" }) String status,
 			@Schema(description = "The last day a deprecated version is served; null while current") LocalDate sunset,
 			@Schema(description = "Where this version's JSON Schema is served",
-					example = "/schemas/order.created/versions/1") String schema) {
+					example = "/schemas/order.created/versions/1") String schema){
 
 		static VersionSummary of(EventContract contract) {
 			return new VersionSummary(contract.version(), CatalogueController.statusName(contract), contract.sunset(),
@@ -79,10 +85,11 @@ class CatalogueController {
 
 	}
 
-	record VersionDetail(String type, int version, @Schema(allowableValues = { "current", "deprecated" }) String status,
+	record VersionDetail(String type, int version, @Schema(allowableValues = {
+			"current", "deprecated" }) String status,
 			@Schema(description = "The last day a deprecated version is served; null while current") LocalDate sunset,
 			@Schema(description = "The payload's JSON Schema, draft 2020-12") Map<String, Object> schema,
-			@Schema(description = "An example payload") Object example) {
+			@Schema(description = "An example payload") Object example){
 	}
 
 }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 class OrderSummaryConfiguration {
 
 	/**
-	 * An order event the read model cannot apply waits in the dead-letter queue with the later events
-	 * of its order; every other order stays current. A rebuild clears the queue with the model.
+	 * An order event the read model cannot apply waits in the dead-letter queue with the
+	 * later events of its order; every other order stays current. A rebuild clears the
+	 * queue with the model.
 	 */
 	@Bean
 	ProcessingGroupPolicy orderSummaryPolicy() {

@@ -15,8 +15,9 @@ import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@link OrderSummary} in step with the order events. The writes of a processor batch go to
- * the database together with the batch's token (see {@link OrderSummaryWriter}).
+ * Keeps {@link OrderSummary} in step with the order events. The writes of a processor
+ * batch go to the database together with the batch's token (see
+ * {@link OrderSummaryWriter}).
  */
 @Component
 @ProcessingGroup(OrderSummaryProjection.PROCESSING_GROUP)
@@ -35,7 +36,10 @@ class OrderSummaryProjection {
 
 	@EventHandler
 	void on(OrderCreatedEvent event, @Timestamp Instant at) {
-		var lines = event.lines().stream().map(l -> new OrderSummaryLine(l.sku(), l.quantity(), l.unitPrice())).toList();
+		var lines = event.lines()
+			.stream()
+			.map(l -> new OrderSummaryLine(l.sku(), l.quantity(), l.unitPrice()))
+			.toList();
 		writer.insert(new OrderSummary(event.orderId(), event.customerId(), event.currency(), event.total(),
 				OrderSummaryStatus.CREATED, 0, null, null, null, at, at, lines));
 	}

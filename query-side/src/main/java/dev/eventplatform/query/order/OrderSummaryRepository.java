@@ -4,8 +4,8 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 /**
- * Reads of the orders read model; {@link OrderSummaryWriter} writes it, and filtered pages go
- * through {@link OrderSummaryFinder}.
+ * Reads of the orders read model; {@link OrderSummaryWriter} writes it, and filtered
+ * pages go through {@link OrderSummaryFinder}.
  */
 public interface OrderSummaryRepository extends ListCrudRepository<OrderSummary, String> {
 

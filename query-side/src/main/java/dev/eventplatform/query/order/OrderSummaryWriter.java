@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Writes the orders read model as three JDBC batches per processor batch, in the same transaction
- * as the processor's token ({@link BatchedWrites}, which also singles out a poison event). Every
- * write is idempotent: inserts skip existing rows, and a transition only applies to an older
- * version, so a redelivered batch changes nothing.
+ * Writes the orders read model as three JDBC batches per processor batch, in the same
+ * transaction as the processor's token ({@link BatchedWrites}, which also singles out a
+ * poison event). Every write is idempotent: inserts skip existing rows, and a transition
+ * only applies to an older version, so a redelivered batch changes nothing.
  */
 @Component
 class OrderSummaryWriter {
@@ -35,7 +35,10 @@ class OrderSummaryWriter {
 		writes.add(new Insert(order));
 	}
 
-	/** Moves an order to {@code status} at {@code version}; null details keep their current value. */
+	/**
+	 * Moves an order to {@code status} at {@code version}; null details keep their
+	 * current value.
+	 */
 	void transition(String orderId, OrderSummaryStatus status, long version, Instant at, String carrier,
 			String trackingNumber, String cancellationReason) {
 		writes.add(new Transition(orderId, status, version, at, carrier, trackingNumber, cancellationReason));
@@ -58,9 +61,10 @@ class OrderSummaryWriter {
 	}
 
 	private void insert(List<OrderSummary> inserts) {
-		jdbc.batchUpdate("""
-				INSERT INTO order_summary (order_id, customer_id, currency, total, status, version, created_at, updated_at)
-				SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM order_summary WHERE order_id = ?)""",
+		jdbc.batchUpdate(
+				"""
+						INSERT INTO order_summary (order_id, customer_id, currency, total, status, version, created_at, updated_at)
+						SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM order_summary WHERE order_id = ?)""",
 				inserts, inserts.size(), (ps, order) -> {
 					ps.setString(1, order.orderId());
 					ps.setString(2, order.customerId());
@@ -76,8 +80,8 @@ class OrderSummaryWriter {
 		for (var order : inserts) {
 			for (int i = 0; i < order.lines().size(); i++) {
 				var line = order.lines().get(i);
-				lines.add(new Object[] { order.orderId(), i, line.sku(), line.quantity(), line.unitPrice(), order.orderId(),
-						i });
+				lines.add(new Object[] { order.orderId(), i, line.sku(), line.quantity(), line.unitPrice(),
+						order.orderId(), i });
 			}
 		}
 		jdbc.batchUpdate("""
@@ -105,8 +109,9 @@ class OrderSummaryWriter {
 	}
 
 	/**
-	 * A transition that changed no row was either applied before, or its order is missing from the
-	 * read model: then the event cannot be applied, and it is dead-lettered rather than skipped.
+	 * A transition that changed no row was either applied before, or its order is missing
+	 * from the read model: then the event cannot be applied, and it is dead-lettered
+	 * rather than skipped.
 	 */
 	private void requireApplied(List<Transition> transitions, int[][] updated) {
 		int index = 0;
@@ -122,6 +127,7 @@ class OrderSummaryWriter {
 	}
 
 	private sealed interface Write permits Insert, Transition {
+
 	}
 
 	private record Insert(OrderSummary order) implements Write {

@@ -28,9 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The contract test (DESIGN.md 3): what the web layer publishes, serialized as it serializes it (Jackson 3),
- * validates against the schema the catalogue generates from the code. The validator reads Jackson 2 trees,
- * so the published bytes are re-read with Jackson 2: exactly what a consumer would do.
+ * The contract test (DESIGN.md 3): what the web layer publishes, serialized as it
+ * serializes it (Jackson 3), validates against the schema the catalogue generates from
+ * the code. The validator reads Jackson 2 trees, so the published bytes are re-read with
+ * Jackson 2: exactly what a consumer would do.
  */
 class EventContractSchemaTest {
 
@@ -68,7 +69,8 @@ class EventContractSchemaTest {
 	@ParameterizedTest
 	@MethodSource("contracts")
 	void shouldPublishExactlyTheFieldsTheSchemaDescribes(EventContract contract) {
-		// The schema does not forbid extra properties, so an extra published field would go unnoticed there.
+		// The schema does not forbid extra properties, so an extra published field would
+		// go unnoticed there.
 		var data = publish(contract.example(), 0L).get("data");
 		var properties = schemaNode(contract).get("properties");
 
@@ -149,7 +151,9 @@ class EventContractSchemaTest {
 		assertThat(validate(contract, data)).isNotEmpty();
 	}
 
-	/** Builds the envelope as every channel does and returns the JSON a consumer receives. */
+	/**
+	 * Builds the envelope as every channel does and returns the JSON a consumer receives.
+	 */
 	private static JsonNode publish(Object payload, long sequence) {
 		var message = new GenericDomainEventMessage<>("Order", "order-1", sequence, payload, Map.of(),
 				UUID.randomUUID().toString(), OCCURRED);

@@ -10,13 +10,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * What a command request carries besides its body: the caller, the optional Idempotency-Key, and
- * the optional {@code If-Match} version. Malformed headers are rejected before anything is sent.
+ * What a command request carries besides its body: the caller, the optional
+ * Idempotency-Key, and the optional {@code If-Match} version. Malformed headers are
+ * rejected before anything is sent.
  *
  * @param principal name of the caller's API key
- * @param idempotencyKey the key, or {@code null} when the request is not to be deduplicated
+ * @param idempotencyKey the key, or {@code null} when the request is not to be
+ * deduplicated
  * @param conditional whether the request has an {@code If-Match} (even {@code *})
- * @param expectedVersion the version named by {@code If-Match}, or {@code null} for any version
+ * @param expectedVersion the version named by {@code If-Match}, or {@code null} for any
+ * version
  * @param target method and path, part of what identifies a retried request
  */
 record CommandContext(String principal, String idempotencyKey, boolean conditional, Long expectedVersion,
@@ -45,8 +48,9 @@ record CommandContext(String principal, String idempotencyKey, boolean condition
 	}
 
 	/**
-	 * Parses the raw header: a present but empty or malformed If-Match must be rejected, never
-	 * read as "no condition", or a conditional update would silently become unconditional.
+	 * Parses the raw header: a present but empty or malformed If-Match must be rejected,
+	 * never read as "no condition", or a conditional update would silently become
+	 * unconditional.
 	 */
 	private static Long expectedVersion(List<String> headerLines) {
 		if (headerLines.isEmpty()) {
@@ -73,7 +77,10 @@ record CommandContext(String principal, String idempotencyKey, boolean condition
 		}
 	}
 
-	/** Identifies the request for idempotency: a retry must repeat method, path and body exactly. */
+	/**
+	 * Identifies the request for idempotency: a retry must repeat method, path and body
+	 * exactly.
+	 */
 	String fingerprint(Object body) {
 		return target + "\n" + body;
 	}

@@ -53,14 +53,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Translates order requests into commands; {@link OrderCommandSender} does the sending. */
+/**
+ * Translates order requests into commands; {@link OrderCommandSender} does the sending.
+ */
 @RestController
 @RequestMapping("/orders")
 @Tag(name = "Order commands",
 		description = "Each command appends exactly one event, or answers a problem and changes nothing.")
-@ApiContract(roles = Role.COMMAND, ifMatch = true, etag = true, problems = { MALFORMED_REQUEST, INVALID_IF_MATCH,
-		INVALID_IDEMPOTENCY_KEY, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, IDEMPOTENCY_KEY_REUSED, PRECONDITION_FAILED,
-		COMMAND_TIMEOUT })
+@ApiContract(roles = Role.COMMAND, ifMatch = true, etag = true,
+		problems = { MALFORMED_REQUEST, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, CONTENT_TOO_LARGE,
+				UNSUPPORTED_MEDIA_TYPE, IDEMPOTENCY_KEY_REUSED, PRECONDITION_FAILED, COMMAND_TIMEOUT })
 class OrderCommandController {
 
 	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -105,8 +107,9 @@ class OrderCommandController {
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal principal,
 			ServerWebExchange exchange) {
 		var context = CommandContext.of(exchange, principal, idempotencyKey);
-		return sender.update(orderId, new RecordPaymentCommand(orderId, context.expectedVersion(), request.amount(),
-				request.currency()), request, context);
+		return sender.update(orderId,
+				new RecordPaymentCommand(orderId, context.expectedVersion(), request.amount(), request.currency()),
+				request, context);
 	}
 
 	@PostMapping("/{orderId}/shipment")
@@ -118,8 +121,9 @@ class OrderCommandController {
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal principal,
 			ServerWebExchange exchange) {
 		var context = CommandContext.of(exchange, principal, idempotencyKey);
-		return sender.update(orderId, new ShipOrderCommand(orderId, context.expectedVersion(), request.carrier(),
-				request.trackingNumber()), request, context);
+		return sender.update(orderId,
+				new ShipOrderCommand(orderId, context.expectedVersion(), request.carrier(), request.trackingNumber()),
+				request, context);
 	}
 
 	@PostMapping("/{orderId}/delivery")
@@ -146,8 +150,8 @@ class OrderCommandController {
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal principal,
 			ServerWebExchange exchange) {
 		var context = CommandContext.of(exchange, principal, idempotencyKey);
-		return sender.update(orderId, new CancelOrderCommand(orderId, context.expectedVersion(), request.reason()), request,
-				context);
+		return sender.update(orderId, new CancelOrderCommand(orderId, context.expectedVersion(), request.reason()),
+				request, context);
 	}
 
 }

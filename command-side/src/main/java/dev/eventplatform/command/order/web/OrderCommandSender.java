@@ -23,8 +23,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sends order commands off the event loop (the command handler appends over JDBC) and turns the
- * outcome into the HTTP answer, replaying the first outcome for a repeated Idempotency-Key.
+ * Sends order commands off the event loop (the command handler appends over JDBC) and
+ * turns the outcome into the HTTP answer, replaying the first outcome for a repeated
+ * Idempotency-Key.
  */
 @Component
 class OrderCommandSender {
@@ -36,9 +37,9 @@ class OrderCommandSender {
 	private final Duration timeout;
 
 	/**
-	 * @param timeout how long to wait for a command's outcome; on the local command bus the handler
-	 * runs on the calling thread and this never fires, on a distributed one the caller is freed and
-	 * answered {@code 503 COMMAND_TIMEOUT}
+	 * @param timeout how long to wait for a command's outcome; on the local command bus
+	 * the handler runs on the calling thread and this never fires, on a distributed one
+	 * the caller is freed and answered {@code 503 COMMAND_TIMEOUT}
 	 */
 	OrderCommandSender(CommandGateway commandGateway, IdempotentCommandExecutor idempotent,
 			@Value("${platform.commands.timeout:10s}") Duration timeout) {
@@ -71,7 +72,8 @@ class OrderCommandSender {
 					timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ConcurrencyException ex) {
-			// Another node appended first. With If-Match, the caller's precondition no longer holds.
+			// Another node appended first. With If-Match, the caller's precondition no
+			// longer holds.
 			if (context.conditional()) {
 				throw new CodedException(PlatformErrorCode.PRECONDITION_FAILED,
 						"The resource changed concurrently, so it is no longer at the version If-Match names: "
@@ -83,9 +85,11 @@ class OrderCommandSender {
 
 	private Mono<ResponseEntity<OrderCommandResponse>> run(CommandContext context, Object request,
 			Supplier<CommandOutcome> command) {
-		return Mono.fromCallable(() -> context.idempotencyKey() == null ? command.get()
-				: idempotent.execute(context.principal(), context.idempotencyKey(), context.fingerprint(request),
-						command))
+		return Mono
+			.fromCallable(
+					() -> context.idempotencyKey() == null ? command.get()
+							: idempotent.execute(context.principal(), context.idempotencyKey(),
+									context.fingerprint(request), command))
 			.subscribeOn(Schedulers.boundedElastic())
 			.map(OrderCommandSender::toResponse);
 	}

@@ -14,7 +14,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
-/** Headers are checked before any command is sent: a malformed one must never reach the aggregate. */
+/**
+ * Headers are checked before any command is sent: a malformed one must never reach the
+ * aggregate.
+ */
 class CommandContextTest {
 
 	private static final Principal CALLER = () -> "domain-team-key";
@@ -48,13 +51,11 @@ class CommandContextTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "\"\"", "\"", "", "3", "\"*\"", "\"99999999999999999999\"", "W/\"3\"", "abc",
-			"\"abc\"", "-1", "\"-1\"", "\"3.0\"",
-			"\"9223372036854775808\"", "\"3\", \"4\"", "*, \"3\"" })
+	@ValueSource(strings = { "\"\"", "\"", "", "3", "\"*\"", "\"99999999999999999999\"", "W/\"3\"", "abc", "\"abc\"",
+			"-1", "\"-1\"", "\"3.0\"", "\"9223372036854775808\"", "\"3\", \"4\"", "*, \"3\"" })
 	void cannotUseAMalformedIfMatch(String ifMatch) {
-		assertThatThrownBy(() -> CommandContext.of(exchange(PATH, ifMatch), CALLER, null))
-			.isInstanceOfSatisfying(CodedException.class,
-					ex -> assertThat(ex.code()).isEqualTo(PlatformErrorCode.INVALID_IF_MATCH));
+		assertThatThrownBy(() -> CommandContext.of(exchange(PATH, ifMatch), CALLER, null)).isInstanceOfSatisfying(
+				CodedException.class, ex -> assertThat(ex.code()).isEqualTo(PlatformErrorCode.INVALID_IF_MATCH));
 	}
 
 	@Test
@@ -87,19 +88,17 @@ class CommandContextTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", " ", "   \t", "schlüssel", "ключ", "key\u0000", "key\u001f", "key\u007f",
-			"key\nvalue", "two words" })
+	@ValueSource(strings = { "", " ", "   \t", "schlüssel", "ключ", "key\u0000", "key\u001f", "key\u007f", "key\nvalue",
+			"two words" })
 	void cannotUseAMalformedIdempotencyKey(String key) {
-		assertThatThrownBy(() -> CommandContext.of(exchange(PATH), CALLER, key))
-			.isInstanceOfSatisfying(CodedException.class,
-					ex -> assertThat(ex.code()).isEqualTo(PlatformErrorCode.INVALID_IDEMPOTENCY_KEY));
+		assertThatThrownBy(() -> CommandContext.of(exchange(PATH), CALLER, key)).isInstanceOfSatisfying(
+				CodedException.class, ex -> assertThat(ex.code()).isEqualTo(PlatformErrorCode.INVALID_IDEMPOTENCY_KEY));
 	}
 
 	@Test
 	void cannotUseAnIdempotencyKeyLongerThan255Characters() {
-		assertThatThrownBy(() -> CommandContext.of(exchange(PATH), CALLER, "k".repeat(256)))
-			.isInstanceOfSatisfying(CodedException.class,
-					ex -> assertThat(ex.code()).isEqualTo(PlatformErrorCode.INVALID_IDEMPOTENCY_KEY));
+		assertThatThrownBy(() -> CommandContext.of(exchange(PATH), CALLER, "k".repeat(256))).isInstanceOfSatisfying(
+				CodedException.class, ex -> assertThat(ex.code()).isEqualTo(PlatformErrorCode.INVALID_IDEMPOTENCY_KEY));
 	}
 
 	// Context
@@ -126,7 +125,8 @@ class CommandContextTest {
 	void shouldSignDifferentBodiesDifferently() {
 		var context = CommandContext.of(exchange(PATH), CALLER, "key-1");
 
-		assertThat(context.fingerprint(new Body("28.50", "EUR"))).isNotEqualTo(context.fingerprint(new Body("28.50", "USD")));
+		assertThat(context.fingerprint(new Body("28.50", "EUR")))
+			.isNotEqualTo(context.fingerprint(new Body("28.50", "USD")));
 	}
 
 	@Test
@@ -146,7 +146,9 @@ class CommandContextTest {
 		return MockServerWebExchange.from(request);
 	}
 
-	/** Stands in for a request record: signatures rely on value-based {@code toString()}. */
+	/**
+	 * Stands in for a request record: signatures rely on value-based {@code toString()}.
+	 */
 	private record Body(String amount, String currency) {
 	}
 

@@ -64,17 +64,18 @@ class AuditController {
 	@ApiContract(problems = { INVALID_CURSOR, UNKNOWN_EVENT_TYPE_FILTER, INVALID_PARAMETER, MALFORMED_REQUEST,
 			VALIDATION_FAILED })
 	Mono<AuditPage> events(
-			@Parameter(description = "The `next` value of the previous page; absent: the start of the log")
-			@RequestParam(required = false) String after,
+			@Parameter(
+					description = "The `next` value of the previous page; absent: the start of the log") @RequestParam(
+							required = false) String after,
 			@Parameter(description = "Only this subject's events") @RequestParam(required = false) String subject,
-			@Parameter(description = "Only these event types, in any version; repeat for several")
-			@RequestParam(name = "type", required = false) List<String> types,
-			@Parameter(description = "Only events at or after this instant, years 0000 to 9999")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-			@Parameter(description = "Only events before this instant, years 0000 to 9999")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-			@Parameter(description = "The most events a page holds")
-			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+			@Parameter(description = "Only these event types, in any version; repeat for several") @RequestParam(
+					name = "type", required = false) List<String> types,
+			@Parameter(description = "Only events at or after this instant, years 0000 to 9999") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@Parameter(description = "Only events before this instant, years 0000 to 9999") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@Parameter(description = "The most events a page holds") @RequestParam(
+					defaultValue = "100") @Min(1) @Max(1000) int limit) {
 		var query = new AuditQuery(cursor(after), subject, payloadTypes(types), fourDigitYear("from", from),
 				fourDigitYear("to", to), limit);
 		return auditLog.page(query);
@@ -106,12 +107,14 @@ class AuditController {
 	}
 
 	/**
-	 * The store keeps timestamps as ISO-8601 text and the filter compares that text, which orders
-	 * like time only while the year has four digits: {@code +10000-01-01} would sort before 2026.
+	 * The store keeps timestamps as ISO-8601 text and the filter compares that text,
+	 * which orders like time only while the year has four digits: {@code +10000-01-01}
+	 * would sort before 2026.
 	 */
 	private static Instant fourDigitYear(String parameter, Instant instant) {
 		if (instant != null && (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST))) {
-			throw Problems.exception(PlatformErrorCode.INVALID_PARAMETER, "'" + parameter + "' must be an instant in the years 0000 to 9999, such as 2026-11-01T00:00:00Z.");
+			throw Problems.exception(PlatformErrorCode.INVALID_PARAMETER,
+					"'" + parameter + "' must be an instant in the years 0000 to 9999, such as 2026-11-01T00:00:00Z.");
 		}
 		return instant;
 	}
@@ -121,7 +124,8 @@ class AuditController {
 		for (var type : types == null ? List.<String>of() : types) {
 			var classes = catalogue.payloadClassNames(type);
 			if (classes.isEmpty()) {
-				throw Problems.exception(PlatformErrorCode.UNKNOWN_EVENT_TYPE, "'" + type + "' is not in the event catalogue (GET /schemas).");
+				throw Problems.exception(PlatformErrorCode.UNKNOWN_EVENT_TYPE,
+						"'" + type + "' is not in the event catalogue (GET /schemas).");
 			}
 			payloadTypes.addAll(classes);
 		}

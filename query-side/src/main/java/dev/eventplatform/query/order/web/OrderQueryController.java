@@ -58,9 +58,9 @@ class OrderQueryController {
 	Mono<ResponseEntity<OrderSummary>> get(@PathVariable String orderId) {
 		return Mono.fromCallable(() -> orders.findById(orderId))
 			.subscribeOn(Schedulers.boundedElastic())
-			.map(found -> found
-				.map(order -> ResponseEntity.ok().eTag("\"" + order.version() + "\"").body(order))
-				.orElseThrow(() -> Problems.exception(PlatformErrorCode.NOT_FOUND, "No order with id '" + orderId + "' exists.")));
+			.map(found -> found.map(order -> ResponseEntity.ok().eTag("\"" + order.version() + "\"").body(order))
+				.orElseThrow(() -> Problems.exception(PlatformErrorCode.NOT_FOUND,
+						"No order with id '" + orderId + "' exists.")));
 	}
 
 	@GetMapping
@@ -69,8 +69,8 @@ class OrderQueryController {
 	@ApiContract(problems = { INVALID_PARAMETER, VALIDATION_FAILED, MALFORMED_REQUEST })
 	Mono<OrderPage> list(
 			@Parameter(description = "Only orders in this status, case-insensitive",
-					schema = @Schema(allowableValues = { "created", "paid", "shipped", "delivered", "cancelled" }))
-			@RequestParam(required = false) String status,
+					schema = @Schema(allowableValues = { "created", "paid", "shipped", "delivered",
+							"cancelled" })) @RequestParam(required = false) String status,
 			@Parameter(description = "Only this exact `customerId`") @RequestParam(required = false) String customer,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -86,7 +86,8 @@ class OrderQueryController {
 			return OrderSummaryStatus.valueOf(status.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw Problems.exception(PlatformErrorCode.INVALID_PARAMETER, "status must be one of " + List.of(OrderSummaryStatus.values()).toString().toLowerCase(Locale.ROOT));
+			throw Problems.exception(PlatformErrorCode.INVALID_PARAMETER, "status must be one of "
+					+ List.of(OrderSummaryStatus.values()).toString().toLowerCase(Locale.ROOT));
 		}
 	}
 

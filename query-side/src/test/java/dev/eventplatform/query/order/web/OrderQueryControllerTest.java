@@ -28,15 +28,18 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The pattern for a controller test that needs no database: the WebFlux slice with the real API-key
- * security and problem rendering, the controller's collaborators mocked, requests through
- * {@link WebTestClient} without a server.
+ * The pattern for a controller test that needs no database: the WebFlux slice with the
+ * real API-key security and problem rendering, the controller's collaborators mocked,
+ * requests through {@link WebTestClient} without a server.
  */
 @WebFluxTest
 @ActiveProfiles("test")
 class OrderQueryControllerTest {
 
-	/** Only what the slice needs, instead of the side's configuration, which would scan everything. */
+	/**
+	 * Only what the slice needs, instead of the side's configuration, which would scan
+	 * everything.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@Import({ OrderQueryController.class, ApiKeySecurityConfiguration.class, QueryAccessConfiguration.class,
 			ProblemDetailsAdvice.class })
