@@ -17,7 +17,8 @@ public final class ExpectedVersion {
 	}
 
 	/**
-	 * @param expected the version the caller read, or {@code null} for any version */
+	 * @param expected the version the caller read, or {@code null} for any version
+	 */
 	public static void require(Long expected) {
 		var current = AggregateLifecycle.getVersion();
 		if (expected != null && !expected.equals(current)) {

@@ -55,7 +55,8 @@ record OrderApi(WebTestClient client) {
 	}
 
 	/**
-	 * @param code the problem's code, or {@code null} for a success */
+	 * @param code the problem's code, or {@code null} for a success
+	 */
 	record Answer(int status, String code) {
 
 		static final Answer OK = new Answer(200, null);

@@ -87,7 +87,8 @@ final class SnapshotHorizon implements CommittedHorizon {
 	}
 
 	/**
-	 * @return the position read */
+	 * @return the position read
+	 */
 	private long refresh() {
 		// In this order: the position first, then the snapshot.
 		long position = jdbc.sql("""

@@ -17,7 +17,8 @@ public record AuditCursor(long position) {
 	}
 
 	/**
-	 * @throws IllegalArgumentException for anything this class did not encode */
+	 * @throws IllegalArgumentException for anything this class did not encode
+	 */
 	public static AuditCursor decode(String cursor) {
 		try {
 			var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
