@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.scheduler.Schedulers;
 
 /** The node's one committed horizon and the event-log reader built on it. */
@@ -29,11 +31,12 @@ public class EventLogConfiguration {
 	 * {@code platform.event-log.settle-timeout}.
 	 */
 	@Bean
-	CommittedHorizon committedHorizon(DataSource dataSource, JdbcClient jdbc, Clock clock,
+	CommittedHorizon committedHorizon(DataSource dataSource, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, Clock clock,
 			@Value("${platform.event-log.settle-timeout:5s}") Duration settleTimeout) throws SQLException {
 		try (var connection = dataSource.getConnection()) {
 			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-				return new SnapshotHorizon(jdbc);
+				return new SnapshotHorizon(jdbc, new TransactionTemplate(transactionManager));
 			}
 		}
 		return new SettleTimeoutHorizon(jdbc, settleTimeout, clock);

@@ -4,16 +4,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The exact horizon on PostgreSQL, with no timeout. Each refresh reads the position
- * sequence's value {@code S}, then the current snapshot ({@code xmin}, {@code xmax}). A
- * transaction takes its transaction id before its first position (migration V1_3), so
- * every transaction that holds a position up to {@code S} had its id before that
- * snapshot: its id is below the snapshot's {@code xmax}. Once the oldest transaction
- * still running ({@code xmin} of a later snapshot) is at or above that {@code xmax}, all
- * of them have committed or rolled back, and {@code S} is the horizon. A transaction held
- * open for minutes holds the horizon for minutes, and is never skipped.
+ * sequence's value {@code S} and then takes a transaction id {@code N} of its own, in one
+ * transaction. A transaction takes its id before its first position (migration V1_3), so
+ * every transaction that holds a position up to {@code S} has an id below {@code N}. Once
+ * the oldest transaction still running ({@code xmin} of a later snapshot) is at or above
+ * {@code N}, all of them have committed or rolled back, and {@code S} is the horizon. A
+ * transaction held open for minutes holds the horizon for minutes, and is never skipped.
+ * Each refresh uses up one transaction id.
  */
 final class SnapshotHorizon implements CommittedHorizon {
 
@@ -32,7 +33,8 @@ final class SnapshotHorizon implements CommittedHorizon {
 	private final ReentrantLock refreshing = new ReentrantLock();
 
 	/**
-	 * Positions read, with the snapshot taken after each; guarded by {@link #refreshing}.
+	 * Positions read, with the transaction id taken after each; guarded by
+	 * {@link #refreshing}.
 	 */
 	private final Deque<Round> pending = new ArrayDeque<>();
 
@@ -40,8 +42,11 @@ final class SnapshotHorizon implements CommittedHorizon {
 
 	private volatile boolean started;
 
-	SnapshotHorizon(JdbcClient jdbc) {
+	private final TransactionTemplate transactions;
+
+	SnapshotHorizon(JdbcClient jdbc, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -90,32 +95,36 @@ final class SnapshotHorizon implements CommittedHorizon {
 	 * @return the position read
 	 */
 	private long refresh() {
-		// In this order: the position first, then the snapshot.
-		long position = jdbc.sql("""
+		// In one transaction, the position first, then a transaction id of our own: every
+		// id
+		// handed out before it, so every transaction that may hold a position up to the
+		// one
+		// read, is lower. (A snapshot's xmax is not that: it only follows completed
+		// ones.)
+		var round = transactions.execute(status -> new Round(jdbc.sql("""
 				SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM domain_event_entry_global_index_seq""")
 			.query(Long.class)
-			.single();
-		var snapshot = jdbc.sql("""
-				SELECT pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint
-				FROM pg_current_snapshot() s""").query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
-		long oldestRunning = snapshot[0];
-		var last = pending.peekLast();
-		if (last != null && last.xmax() == snapshot[1]) {
-			// No transaction id was handed out since: the newer position needs the same
-			// transactions done.
-			pending.pollLast();
-		}
-		else if (pending.size() == MAX_PENDING) {
+			.single(), jdbc.sql("SELECT pg_current_xact_id()::text::bigint").query(Long.class).single()));
+		if (pending.size() == MAX_PENDING) {
 			pending.pollFirst();
 		}
-		pending.addLast(new Round(position, snapshot[1]));
-		while (!pending.isEmpty() && pending.peekFirst().xmax() <= oldestRunning) {
+		pending.addLast(round);
+		// Every transaction below the oldest one still running has finished.
+		long oldestRunning = jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+			.query(Long.class)
+			.single();
+		while (!pending.isEmpty() && pending.peekFirst().transactionId() <= oldestRunning) {
 			horizon = Math.max(horizon, pending.pollFirst().position());
 		}
-		return position;
+		return round.position();
 	}
 
-	private record Round(long position, long xmax) {
+	/**
+	 * @param position the sequence's value when read
+	 * @param transactionId the id taken right after: every transaction that may hold a
+	 * position up to {@code position} has a lower one
+	 */
+	private record Round(long position, long transactionId) {
 	}
 
 }

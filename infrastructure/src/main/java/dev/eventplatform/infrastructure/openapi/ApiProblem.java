@@ -23,6 +23,8 @@ public enum ApiProblem {
 	INVALID_IDEMPOTENCY_KEY(HttpStatus.BAD_REQUEST, "`Idempotency-Key` is empty, longer than 255 or not visible ASCII"),
 	INVALID_PARAMETER(HttpStatus.BAD_REQUEST,
 			"`status` names no known status, or `from`/`to` is outside the years 0000 to 9999"),
+	INVALID_EVENT_ID(HttpStatus.BAD_REQUEST, "`Last-Event-ID` or `after` is not a position this stream sent"),
+	TOO_MANY_STREAMS(HttpStatus.TOO_MANY_REQUESTS, "the node or this key already has the most open streams"),
 	INVALID_CURSOR(HttpStatus.BAD_REQUEST, "`after` is not a `next` value of this API"),
 	UNKNOWN_EVENT_TYPE_FILTER("UNKNOWN_EVENT_TYPE", HttpStatus.BAD_REQUEST,
 			"`type` names a type that is not in the catalogue"),

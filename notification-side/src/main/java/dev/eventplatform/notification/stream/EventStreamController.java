@@ -8,6 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
+import dev.eventplatform.infrastructure.openapi.ApiContract;
+import dev.eventplatform.infrastructure.openapi.ApiProblem;
+import dev.eventplatform.infrastructure.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -23,6 +28,7 @@ import reactor.core.publisher.Mono;
  * stream opens.
  */
 @RestController
+@Tag(name = "Event stream")
 class EventStreamController {
 
 	static final String LAST_EVENT_ID = "Last-Event-ID";
@@ -48,6 +54,11 @@ class EventStreamController {
 	 * every event committed after the response headers arrive is delivered.
 	 */
 	@GetMapping(path = "/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Stream events live as Server-Sent Events, resuming after Last-Event-ID",
+			description = "Each event has `id:` (its position), `event:` (its type) and `data:` (its envelope). "
+					+ "See docs/api/stream.md.")
+	@ApiContract(roles = Role.STREAM, problems = { ApiProblem.UNKNOWN_EVENT_TYPE_FILTER, ApiProblem.INVALID_EVENT_ID,
+			ApiProblem.TOO_MANY_STREAMS })
 	Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> stream(@RequestParam(required = false) List<String> types,
 			@RequestParam(required = false) String subject, @RequestParam(required = false) String after,
 			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId, Principal principal) {
