@@ -42,6 +42,10 @@ class SecurityIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
+	/**
+	 * Every endpoint group with a finite answer; the event stream's roles are checked by
+	 * {@code EventStreamIntegrationTests}, since its body never ends.
+	 */
 	static Stream<Arguments> endpointGroups() {
 		return Stream.of(Arguments.of(HttpMethod.POST, "/orders", Set.of(Role.COMMAND)),
 				Arguments.of(HttpMethod.POST, "/orders/some-id/payments", Set.of(Role.COMMAND)),
@@ -52,14 +56,18 @@ class SecurityIntegrationTests {
 				Arguments.of(HttpMethod.GET, "/schemas", EnumSet.allOf(Role.class)),
 				Arguments.of(HttpMethod.GET, "/schemas/order.created/versions/1", EnumSet.allOf(Role.class)),
 				Arguments.of(HttpMethod.GET, "/webhooks", Set.of(Role.SUBSCRIBER, Role.OPERATOR)),
-				Arguments.of(HttpMethod.GET, "/events/stream", Set.of(Role.STREAM)),
 				Arguments.of(HttpMethod.GET, "/processors", Set.of(Role.OPERATOR)),
 				Arguments.of(HttpMethod.GET, "/actuator/prometheus", Set.of(Role.OPERATOR)),
 				Arguments.of(HttpMethod.GET, "/actuator/metrics", Set.of(Role.OPERATOR)));
 	}
 
+	/**
+	 * The event stream never ends, so its HEAD and GET are compared by the stream's own
+	 * tests.
+	 */
 	static Stream<Arguments> readGroups() {
-		return endpointGroups().filter(group -> group.get()[0] == HttpMethod.GET);
+		return endpointGroups()
+			.filter(group -> group.get()[0] == HttpMethod.GET && !"/events/stream".equals(group.get()[1]));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -70,9 +78,8 @@ class SecurityIntegrationTests {
 		for (var key : KEYS.entrySet()) {
 			var response = request(method, path).header(HttpHeaders.AUTHORIZATION, "Bearer " + key.getKey()).exchange();
 			if (!Collections.disjoint(key.getValue(), allowed)) {
-				assertThat(response.returnResult(String.class).getStatus().value()).as("%s with %s", path, key)
-					.isLessThan(500)
-					.isNotIn(401, 403);
+				response.expectStatus()
+					.value(status -> assertThat(status).as("%s with %s", path, key).isLessThan(500).isNotIn(401, 403));
 			}
 			else {
 				expectProblem(response, 403, "FORBIDDEN");
