@@ -9,23 +9,30 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The notification side's beans; found by {@link NotificationSideApplication} and
- * imported by the assembly. Webhooks and the SSE hub will live in feature packages below
+ * imported by the assembly. Webhooks and the event stream live in feature packages below
  * this one.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
+@EnableScheduling
 @Import(InfrastructureConfiguration.class)
 public class NotificationSideConfiguration {
 
-	/** Webhook subscriptions (operators see every one) and the event stream. */
+	/**
+	 * Webhook subscriptions (operators see every one), every subscription's dead letters
+	 * (operators), and the event stream.
+	 */
 	@Bean
 	@Order(300)
 	AccessRules notificationAccess() {
 		return exchanges -> exchanges.pathMatchers("/webhooks", "/webhooks/**")
 			.hasAnyRole(Role.SUBSCRIBER.name(), Role.OPERATOR.name())
+			.pathMatchers("/dead-letters", "/dead-letters/**")
+			.hasRole(Role.OPERATOR.name())
 			.pathMatchers("/events/stream")
 			.hasRole(Role.STREAM.name());
 	}

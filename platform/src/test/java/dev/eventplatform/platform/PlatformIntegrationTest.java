@@ -27,7 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"platform.stream.poll-interval=100ms" })
 @AutoConfigureWebTestClient
 @ActiveProfiles({ "postgres", "test" })
-@ContextConfiguration(initializers = FreshPostgresDatabase.class)
+@ContextConfiguration(initializers = { FreshPostgresDatabase.class, WebhookReceiver.OperatorNotification.class })
 public @interface PlatformIntegrationTest {
 
 }

@@ -1,6 +1,6 @@
 package dev.eventplatform.query;
 
-import dev.eventplatform.events.order.OrderEventContracts;
+import dev.eventplatform.events.PublishedContracts;
 import dev.eventplatform.infrastructure.InfrastructureConfiguration;
 import dev.eventplatform.infrastructure.catalogue.EventContracts;
 import org.springframework.boot.SpringBootConfiguration;
@@ -20,10 +20,10 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @Import(InfrastructureConfiguration.class)
 public class QuerySideConfiguration {
 
-	/** The orders read model and the audit log read these; the catalogue serves them. */
+	/** The audit log reads every published event; the catalogue serves them. */
 	@Bean
-	EventContracts readOrderEvents() {
-		return new EventContracts(OrderEventContracts.ALL);
+	EventContracts readPublishedEvents() {
+		return new EventContracts(PublishedContracts.ALL);
 	}
 
 }

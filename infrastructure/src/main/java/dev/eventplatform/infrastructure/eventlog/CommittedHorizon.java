@@ -12,4 +12,14 @@ public interface CommittedHorizon {
 
 	long current();
 
+	/**
+	 * A horizon that covers every event committed before the call: for a reader that
+	 * starts "from now", which must neither replay events committed before it asked nor
+	 * miss one committed after. It may wait briefly for transactions already running to
+	 * end; the last value after a couple of seconds otherwise.
+	 */
+	default long upToNow() {
+		return current();
+	}
+
 }

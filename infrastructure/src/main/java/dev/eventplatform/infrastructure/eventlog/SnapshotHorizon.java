@@ -66,16 +66,13 @@ final class SnapshotHorizon implements CommittedHorizon {
 	}
 
 	/**
-	 * There is no earlier round to settle at first: refresh until the position first read
-	 * is settled, so that the first reader does not see an empty log. Transactions that
-	 * append events are short.
+	 * Refreshes until the position read now is settled. Transactions that append events
+	 * are short.
 	 */
-	private void start() {
+	@Override
+	public long upToNow() {
 		refreshing.lock();
 		try {
-			if (started) {
-				return;
-			}
 			long target = refresh();
 			for (int attempt = 0; horizon < target && attempt < START_ATTEMPTS; attempt++) {
 				Thread.sleep(START_PAUSE_MILLIS);
@@ -88,6 +85,17 @@ final class SnapshotHorizon implements CommittedHorizon {
 		}
 		finally {
 			refreshing.unlock();
+		}
+		return horizon;
+	}
+
+	/**
+	 * There is no earlier round to settle at first: the first reader must not see an
+	 * empty log.
+	 */
+	private void start() {
+		if (!started) {
+			upToNow();
 		}
 	}
 

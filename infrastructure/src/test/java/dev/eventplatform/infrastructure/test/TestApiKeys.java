@@ -12,6 +12,9 @@ public final class TestApiKeys {
 
 	public static final String SUBSCRIBER = "test-subscriber-key";
 
+	/** A second subscriber, who must not see the first one's subscriptions. */
+	public static final String OTHER_SUBSCRIBER = "test-subscriber-2-key";
+
 	public static final String STREAM = "test-stream-key";
 
 	public static final String OPERATOR = "test-operator-key";

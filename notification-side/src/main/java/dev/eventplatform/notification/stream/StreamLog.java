@@ -33,11 +33,11 @@ class StreamLog {
 	}
 
 	/**
-	 * The committed horizon: a stream that starts here sees only events committed from
-	 * now on.
+	 * The committed horizon up to now: a stream that starts here sees exactly the events
+	 * committed from now on (a lagging horizon would replay some from before).
 	 */
 	Mono<Long> head() {
-		return Mono.fromCallable(horizon::current).subscribeOn(Schedulers.boundedElastic());
+		return Mono.fromCallable(horizon::upToNow).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	/**

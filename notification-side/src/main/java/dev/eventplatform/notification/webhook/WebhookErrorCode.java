@@ -20,6 +20,9 @@ public enum WebhookErrorCode implements ErrorCode {
 	/** The subscription was deleted; its history stays in the audit log. */
 	SUBSCRIPTION_DELETED(409, "Subscription deleted"),
 
+	/** The range holds more events than one replay sends: narrow it. */
+	REPLAY_TOO_LARGE(400, "Replay too large"),
+
 	/** Only a dead letter can be retried. */
 	NOT_A_DEAD_LETTER(409, "Not a dead letter");
 

@@ -10,7 +10,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.eventplatform.events.EventContract;
-import dev.eventplatform.events.order.OrderEventContracts;
+import dev.eventplatform.events.PublishedContracts;
 import dev.eventplatform.infrastructure.catalogue.EventCatalogue;
 import dev.eventplatform.infrastructure.envelope.EnvelopeFactory;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EventContractSchemaTest {
 
-	private static final EventCatalogue CATALOGUE = new EventCatalogue(OrderEventContracts.ALL);
+	private static final EventCatalogue CATALOGUE = new EventCatalogue(PublishedContracts.ALL);
 
 	private static final EnvelopeFactory ENVELOPES = new EnvelopeFactory("event-platform");
 
@@ -55,7 +55,7 @@ class EventContractSchemaTest {
 	@Test
 	void shouldCoverEveryPublishedContract() {
 		// Guards the parameterized tests against passing on an empty catalogue.
-		assertThat(CATALOGUE.contracts()).hasSameSizeAs(OrderEventContracts.ALL).isNotEmpty();
+		assertThat(CATALOGUE.contracts()).hasSameSizeAs(PublishedContracts.ALL).isNotEmpty();
 	}
 
 	@ParameterizedTest
@@ -96,7 +96,7 @@ class EventContractSchemaTest {
 
 	@Test
 	void shouldPublishTheTimestampAsAnIsoInstantInUtc() {
-		var envelope = publish(OrderEventContracts.ALL.get(0).example(), 0L);
+		var envelope = publish(PublishedContracts.ALL.get(0).example(), 0L);
 		var timestamp = envelope.get("timestamp");
 
 		assertThat(timestamp.isTextual()).as("timestamp is a string, not epoch numbers").isTrue();

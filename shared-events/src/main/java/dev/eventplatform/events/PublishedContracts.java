@@ -1,0 +1,21 @@
+package dev.eventplatform.events;
+
+import dev.eventplatform.events.order.OrderEventContracts;
+import dev.eventplatform.events.webhook.WebhookEventContracts;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Every contract the platform publishes, for readers of the whole log (the audit log, the
+ * catalogue's tests); each writing side declares only its own.
+ */
+public final class PublishedContracts {
+
+	public static final List<EventContract> ALL = Stream
+		.concat(OrderEventContracts.ALL.stream(), WebhookEventContracts.ALL.stream())
+		.toList();
+
+	private PublishedContracts() {
+	}
+
+}
