@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TemporaryDataDirectory.class)
+@ContextConfiguration(initializers = { TemporaryDataDirectory.class, WebhookReceiver.OperatorNotification.class })
 public @interface EmbeddedPlatformTest {
 
 }

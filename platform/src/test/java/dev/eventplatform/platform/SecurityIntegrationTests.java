@@ -37,7 +37,7 @@ class SecurityIntegrationTests {
 	private static final Map<String, Set<Role>> KEYS = Map.of(TestApiKeys.COMMAND, Set.of(Role.COMMAND),
 			TestApiKeys.AUDIT, Set.of(Role.AUDIT), TestApiKeys.SUBSCRIBER, Set.of(Role.SUBSCRIBER), TestApiKeys.STREAM,
 			Set.of(Role.STREAM), TestApiKeys.OPERATOR, Set.of(Role.OPERATOR), TestApiKeys.COMMAND_AND_AUDIT,
-			Set.of(Role.COMMAND, Role.AUDIT));
+			Set.of(Role.COMMAND, Role.AUDIT), TestApiKeys.OTHER_SUBSCRIBER, Set.of(Role.SUBSCRIBER));
 
 	@Autowired
 	WebTestClient client;
