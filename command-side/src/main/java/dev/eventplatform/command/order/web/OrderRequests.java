@@ -11,6 +11,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import static dev.eventplatform.infrastructure.web.TextPatterns.PRINTABLE;
+import static dev.eventplatform.infrastructure.web.TextPatterns.PRINTABLE_MESSAGE;
+import static dev.eventplatform.infrastructure.web.TextPatterns.TEXT;
+import static dev.eventplatform.infrastructure.web.TextPatterns.TEXT_MESSAGE;
 import dev.eventplatform.command.order.OrderLimits;
 import java.math.BigDecimal;
 import java.util.List;
@@ -25,16 +29,6 @@ final class OrderRequests {
 	private static final String CURRENCY = "^[A-Z]{3}$";
 
 	private static final String CURRENCY_MESSAGE = "must be an ISO 4217 code such as EUR";
-
-	/** Identifiers: no control characters (PostgreSQL text cannot even store NUL). */
-	private static final String PRINTABLE = "^[^\\x00-\\x1F\\x7F]*$";
-
-	private static final String PRINTABLE_MESSAGE = "must not contain control characters";
-
-	/** Free text: line breaks and tabs are fine, other control characters are not. */
-	private static final String TEXT = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
-
-	private static final String TEXT_MESSAGE = "must not contain control characters other than tabs and line breaks";
 
 	private OrderRequests() {
 	}

@@ -9,21 +9,15 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import static dev.eventplatform.infrastructure.web.TextPatterns.PRINTABLE;
+import static dev.eventplatform.infrastructure.web.TextPatterns.PRINTABLE_MESSAGE;
+import static dev.eventplatform.infrastructure.web.TextPatterns.TEXT;
+import static dev.eventplatform.infrastructure.web.TextPatterns.TEXT_MESSAGE;
 import java.time.Instant;
 import java.util.List;
 
 /** The bodies of the webhook API. */
 final class WebhookRequests {
-
-	/** Filters: no control characters. */
-	private static final String PRINTABLE = "^[^\\x00-\\x1F\\x7F]*$";
-
-	private static final String PRINTABLE_MESSAGE = "must not contain control characters";
-
-	/** Free text: line breaks and tabs are fine, other control characters are not. */
-	private static final String TEXT = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
-
-	private static final String TEXT_MESSAGE = "must not contain control characters other than tabs and line breaks";
 
 	private WebhookRequests() {
 	}
