@@ -102,6 +102,46 @@ class EventStreamIntegrationTests {
 	}
 
 	@Test
+	void aResumeBeyondTheReplayBudgetIsToldSoInBandThenGoesOnLive() throws Exception {
+		// PlatformIntegrationTest sets a budget of 100 positions: 101 creations pass it.
+		for (int i = 0; i < 101; i++) {
+			api.createOrder();
+		}
+		try (var stream = open(CREATIONS + "&after=0")) {
+			var told = stream.events(1, WAIT).get(0);
+			assertThat(told.event()).isEqualTo("position-too-old");
+			assertThat(told.id()).isNull();
+			var body = new tools.jackson.databind.json.JsonMapper().readTree(told.data());
+			assertThat(body.path("requested").asLong()).isZero();
+			assertThat(body.path("oldest").asLong()).isPositive();
+			var live = api.createOrder();
+			assertThat(subject(stream.events(1, WAIT).get(0))).isEqualTo(live);
+		}
+		var catchUps = meters.get("platform.stream.catch.up.events").summary().count();
+		try (var stream = open(CREATIONS + "&after=" + (head() - 50))) {
+			assertThat(stream.events(1, WAIT).get(0).event()).isEqualTo("order.created");
+		}
+		assertThat(meters.get("platform.stream.catch.up.events").summary().count()).isGreaterThan(catchUps);
+	}
+
+	@Test
+	void aStreamIsClosedAtItsMaximumLifetimeWithAReason() throws Exception {
+		// PlatformIntegrationTest sets 8 s, less up to a tenth.
+		try (var stream = open(CREATIONS)) {
+			var started = System.nanoTime();
+			SseClient.Frame frame;
+			do {
+				frame = stream.next(Duration.ofSeconds(12));
+			}
+			while (frame != null && !"stream-closed".equals(frame.event()));
+			assertThat(frame).isNotNull();
+			assertThat(frame.data()).isEqualTo("{\"reason\":\"lifetime\"}");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(7),
+					Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
 	void resumesAfterADisconnectFromLastEventIdWithNoGapAndNoDuplicate() throws Exception {
 		long lastSeen = idOfACreationSeenLive();
 		var b = api.createOrder();
@@ -196,6 +236,13 @@ class EventStreamIntegrationTests {
 	 * Creates an order while a stream is open, and returns the id the stream sent for it;
 	 * the stream is closed after.
 	 */
+	private long head() {
+		return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+			.sql("SELECT MAX(global_index) FROM domain_event_entry")
+			.query(Long.class)
+			.single();
+	}
+
 	private long idOfACreationSeenLive() throws Exception {
 		try (var first = open(CREATIONS)) {
 			api.createOrder();

@@ -19,12 +19,15 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-// The stream's short keepalive and small cap are for EventStreamIntegrationTests; they
-// are set here
-// because a second context would pause this one between classes, and Axon cannot restart.
+// The stream's short keepalive, small caps, small replay budget and short lifetime are
+// for
+// EventStreamIntegrationTests; they are set here because a second context would pause
+// this
+// one between classes, and Axon cannot restart.
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "platform.stream.keepalive=1s", "platform.stream.max-connections-per-key=3",
-				"platform.stream.poll-interval=100ms" })
+				"platform.stream.poll-interval=100ms", "platform.stream.max-replay-events=100",
+				"platform.stream.max-lifetime=8s" })
 @AutoConfigureWebTestClient
 @ActiveProfiles({ "postgres", "test" })
 @ContextConfiguration(initializers = { FreshPostgresDatabase.class, WebhookReceiver.OperatorNotification.class })

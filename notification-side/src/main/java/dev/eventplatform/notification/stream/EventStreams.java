@@ -4,6 +4,7 @@ import dev.eventplatform.notification.stream.StreamConnections.Reason;
 import dev.eventplatform.notification.stream.StreamLog.Page;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,6 +29,12 @@ class EventStreams {
 	 * Sent as {@code event: stream-closed}; not a catalogue type, whose names have a dot.
 	 */
 	static final String CLOSED_EVENT = "stream-closed";
+
+	/**
+	 * Sent as {@code event: position-too-old} when a resume reaches further back than the
+	 * replay budget; live events follow.
+	 */
+	static final String TOO_OLD_EVENT = "position-too-old";
 
 	private static final ServerSentEvent<String> KEEPALIVE = ServerSentEvent.<String>builder()
 		.comment("keepalive")
@@ -63,11 +70,12 @@ class EventStreams {
 	Flux<ServerSentEvent<String>> open(String key, StreamFilter filter, long after) {
 		connections.open(key);
 		var ending = new AtomicReference<Reason>();
+		var aged = new AtomicBoolean();
 		var events = Flux
 			.using(() -> new LiveBuffer(hub.events(), filter, properties.bufferSize()),
 					live -> events(live, filter, after), LiveBuffer::dispose)
-			.map(this::toServerSentEvent)
-			.concatWith(closing(ending, Reason.SHUTDOWN))
+			.takeUntilOther(Mono.delay(lifetime()).doOnNext(tick -> aged.set(true)))
+			.concatWith(Mono.defer(() -> closing(ending, aged.get() ? Reason.LIFETIME : Reason.SHUTDOWN)))
 			.onErrorResume(LiveBuffer.Overflow.class, overflow -> closing(ending, Reason.SLOW_CONSUMER));
 		return withKeepalive(Flux.just(retryHint()).concatWith(events))
 			.doFinally(signal -> connections.closed(key, signal == SignalType.ON_COMPLETE ? ending.get()
@@ -79,13 +87,45 @@ class EventStreams {
 	 * every live event the hub sends after it is either in the catch-up (dropped here) or
 	 * above it.
 	 */
-	private Flux<StreamEvent> events(LiveBuffer live, StreamFilter filter, long after) {
+	private Flux<ServerSentEvent<String>> events(LiveBuffer live, StreamFilter filter, long after) {
+		return hub.positioned().then(streamLog.beyondBudget(after)).flatMapMany(oldest -> {
+			if (oldest.isEmpty()) {
+				return replayThenLive(live, filter, after);
+			}
+			// Live from the head: what lies between is not replayed, and the client is
+			// told.
+			return streamLog.head()
+				.flatMapMany(
+						head -> Flux.just(tooOld(after, oldest.get())).concatWith(replayThenLive(live, filter, head)));
+		});
+	}
+
+	private Flux<ServerSentEvent<String>> replayThenLive(LiveBuffer live, StreamFilter filter, long after) {
 		var caughtUpTo = new AtomicLong();
-		return hub.positioned()
-			.thenMany(Flux.defer(() -> streamLog.readFrom(after, filter)))
-			.doOnNext(page -> caughtUpTo.set(page.next()))
+		var replayed = new AtomicLong();
+		return streamLog.readFrom(after, filter).doOnNext(page -> {
+			caughtUpTo.set(page.next());
+			replayed.addAndGet(page.events().size());
+		})
 			.concatMapIterable(Page::events)
-			.concatWith(live.events().filter(event -> event.position() > caughtUpTo.get()));
+			.concatWith(Mono.fromRunnable(() -> connections.caughtUp(replayed.get())))
+			.concatWith(live.events().filter(event -> event.position() > caughtUpTo.get()))
+			.map(this::toServerSentEvent);
+	}
+
+	private static ServerSentEvent<String> tooOld(long requested, long oldest) {
+		return ServerSentEvent
+			.builder("{\"requested\":" + requested + ",\"oldest\":" + oldest
+					+ ",\"detail\":\"The position is older than this server replays; live events follow. "
+					+ "Read what lies between from GET /audit/events.\"}")
+			.event(TOO_OLD_EVENT)
+			.build();
+	}
+
+	/** The configured lifetime, less up to a tenth of it, so that reconnects spread. */
+	private Duration lifetime() {
+		var lifetime = properties.maxLifetime();
+		return lifetime.minusMillis(ThreadLocalRandom.current().nextLong(lifetime.toMillis() / 10 + 1));
 	}
 
 	private ServerSentEvent<String> toServerSentEvent(StreamEvent event) {

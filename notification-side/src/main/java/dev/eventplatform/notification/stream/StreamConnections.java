@@ -3,6 +3,7 @@ package dev.eventplatform.notification.stream;
 import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import dev.eventplatform.infrastructure.web.Problems;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,8 @@ class StreamConnections {
 		SLOW_CONSUMER,
 		/** The node is stopping. */
 		SHUTDOWN,
+		/** It reached its maximum lifetime; it resumes by id. */
+		LIFETIME,
 		/** Reading the log failed. */
 		ERROR;
 
@@ -49,12 +52,22 @@ class StreamConnections {
 
 	private final Counter eventsSent;
 
+	private final DistributionSummary catchUps;
+
 	StreamConnections(StreamProperties properties, MeterRegistry registry) {
 		this.maxConnections = properties.maxConnections();
 		this.maxConnectionsPerKey = properties.maxConnectionsPerKey();
 		this.registry = registry;
 		registry.gauge("platform.stream.connections", open);
 		this.eventsSent = registry.counter("platform.stream.events.sent");
+		this.catchUps = DistributionSummary.builder("platform.stream.catch.up.events")
+			.description("Events a stream replayed before it went live")
+			.publishPercentiles(0.5, 0.99)
+			.register(registry);
+	}
+
+	void caughtUp(long events) {
+		catchUps.record(events);
 	}
 
 	/**

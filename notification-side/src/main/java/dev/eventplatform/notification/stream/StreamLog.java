@@ -7,6 +7,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,11 +29,44 @@ class StreamLog {
 
 	private final int pageSize;
 
-	StreamLog(EventLogReader reader, CommittedHorizon horizon, JsonMapper jsonMapper, StreamProperties properties) {
+	private final long maxReplayEvents;
+
+	private final Duration maxReplayAge;
+
+	private final Clock clock;
+
+	StreamLog(EventLogReader reader, CommittedHorizon horizon, JsonMapper jsonMapper, StreamProperties properties,
+			Clock clock) {
 		this.reader = reader;
 		this.horizon = horizon;
 		this.jsonMapper = jsonMapper;
 		this.pageSize = properties.pageSize();
+		this.maxReplayEvents = properties.maxReplayEvents();
+		this.maxReplayAge = properties.maxReplayAge();
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether a resume after {@code after} is within the replay budget: not more than
+	 * {@code max-replay-events} positions behind the head, and its next event not older
+	 * than {@code max-replay-age}. Empty when it is; otherwise the oldest position a
+	 * client may resume after.
+	 */
+	Mono<Optional<Long>> beyondBudget(long after) {
+		return Mono.fromCallable(horizon::current).subscribeOn(Schedulers.boundedElastic()).flatMap(head -> {
+			if (head - after > maxReplayEvents) {
+				return Mono.just(Optional.of(head - maxReplayEvents));
+			}
+			var oldestAllowed = clock.instant().minus(maxReplayAge);
+			return reader.read(new EventLogQuery(after, null, Set.of(), null, null, 1)).flatMap(next -> {
+				if (next.events().isEmpty() || !next.events().get(0).envelope().timestamp().isBefore(oldestAllowed)) {
+					return Mono.just(Optional.<Long>empty());
+				}
+				return reader.read(new EventLogQuery(after, null, Set.of(), oldestAllowed, null, 1))
+					.map(young -> Optional
+						.of(young.events().isEmpty() ? young.next() : young.events().get(0).position() - 1));
+			});
+		});
 	}
 
 	/**

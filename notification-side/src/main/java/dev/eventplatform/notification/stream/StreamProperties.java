@@ -17,10 +17,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * two); beyond, it is closed as a slow consumer
  * @param maxConnections open streams per node
  * @param maxConnectionsPerKey open streams per API key on one node
+ * @param maxReplayEvents a resume from further back than this many positions before the
+ * head is not replayed: the client gets the {@code position-too-old} event instead
+ * @param maxReplayAge nor is one whose next event is older than this
+ * @param maxLifetime a stream is closed (reason {@code lifetime}) after about this long,
+ * varied by up to a tenth so that reconnects spread; the client resumes by id
  */
 @ConfigurationProperties("platform.stream")
 record StreamProperties(@DefaultValue("15s") Duration keepalive, @DefaultValue("2s") Duration retry,
 		@DefaultValue("3s") Duration retryJitter, @DefaultValue("200ms") Duration pollInterval,
 		@DefaultValue("500") int pageSize, @DefaultValue("8192") int bufferSize,
-		@DefaultValue("10000") int maxConnections, @DefaultValue("100") int maxConnectionsPerKey) {
+		@DefaultValue("10000") int maxConnections, @DefaultValue("100") int maxConnectionsPerKey,
+		@DefaultValue("1000000") long maxReplayEvents, @DefaultValue("7d") Duration maxReplayAge,
+		@DefaultValue("1h") Duration maxLifetime) {
 }
