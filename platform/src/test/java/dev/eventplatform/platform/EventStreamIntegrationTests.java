@@ -210,6 +210,24 @@ class EventStreamIntegrationTests {
 			expectProblem(request("/events/stream?types=" + types, TestApiKeys.STREAM).exchange(), 400,
 					"UNKNOWN_EVENT_TYPE");
 		}
+		for (var version : List.of("2", "0", "9999")) {
+			expectProblem(request("/events/stream?types=order.*&version=" + version, TestApiKeys.STREAM).exchange(),
+					400, "UNSUPPORTED_EVENT_VERSION");
+		}
+		for (var version : List.of("99999999999", "x", "1.0", "-1")) {
+			expectProblem(request("/events/stream?version=" + version, TestApiKeys.STREAM).exchange(), 400,
+					"INVALID_PARAMETER");
+		}
+	}
+
+	@Test
+	void theCurrentVersionCanBePinned() throws Exception {
+		try (var stream = open(CREATIONS + "&version=1")) {
+			var created = api.createOrder();
+			var event = stream.events(1, WAIT).get(0);
+			assertThat(subject(event)).isEqualTo(created);
+			assertThat(event.data()).contains("\"version\":1");
+		}
 	}
 
 	@Test

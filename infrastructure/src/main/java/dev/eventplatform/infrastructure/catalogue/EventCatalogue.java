@@ -8,7 +8,11 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import dev.eventplatform.events.EventContract;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
+import dev.eventplatform.events.ContractStatus;
+import dev.eventplatform.infrastructure.web.CodedException;
+import dev.eventplatform.infrastructure.web.PlatformErrorCode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +65,24 @@ public class EventCatalogue {
 
 	public Optional<EventContract> find(String type, int version) {
 		return contracts.stream().filter(c -> c.type().equals(type) && c.version() == version).findFirst();
+	}
+
+	/**
+	 * Checks that {@code version} is the current version of every one of {@code types}:
+	 * events are published in their current version only (no converter serves an older
+	 * one yet), so a subscriber that pins a version gets exactly that version.
+	 * @throws CodedException {@code UNSUPPORTED_EVENT_VERSION} otherwise
+	 */
+	public void requireCurrent(Collection<String> types, int version) {
+		for (var type : types) {
+			var current = versionsOf(type).stream().filter(c -> c.status() == ContractStatus.CURRENT).toList();
+			if (current.stream().noneMatch(c -> c.version() == version)) {
+				throw new CodedException(PlatformErrorCode.UNSUPPORTED_EVENT_VERSION,
+						"'" + type + "' is published at version "
+								+ current.stream().map(c -> Integer.toString(c.version())).toList()
+								+ " only; GET /schemas lists the versions.");
+			}
+		}
 	}
 
 	public List<EventContract> versionsOf(String type) {

@@ -34,8 +34,7 @@ public enum ApiProblem {
 	FORBIDDEN_WEBHOOK_TARGET(HttpStatus.BAD_REQUEST,
 			"the webhook URL's host is or resolves to a loopback, private, link-local, multicast or unspecified "
 					+ "address"),
-	UNSUPPORTED_EVENT_VERSION(HttpStatus.BAD_REQUEST,
-			"`version` is not published for every type the subscription names"),
+	UNSUPPORTED_EVENT_VERSION(HttpStatus.BAD_REQUEST, "`version` is not the current version of every type named"),
 	REPLAY_TOO_LARGE(HttpStatus.BAD_REQUEST, "the time range holds more than 10,000 matching events"),
 	UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "no `Authorization: Bearer` header, or an unknown key"),
 	FORBIDDEN(HttpStatus.FORBIDDEN, "the key is valid but has none of the roles this operation needs"),

@@ -11,7 +11,9 @@ public enum PlatformErrorCode implements ErrorCode {
 	INVALID_IF_MATCH(400, "Invalid request header"), INVALID_IDEMPOTENCY_KEY(400, "Invalid request header"),
 	INVALID_PARAMETER(400, "Invalid parameter"), INVALID_CURSOR(400, "Invalid cursor"),
 	UNKNOWN_EVENT_TYPE(400, "Unknown event type"), INVALID_EVENT_ID(400, "Invalid event id"),
-	UNAUTHENTICATED(401, "Authentication required"), FORBIDDEN(403, "Forbidden"), NOT_FOUND(404, "Not found"),
+	/** A version that is not the current one of every type asked for. */
+	UNSUPPORTED_EVENT_VERSION(400, "Unsupported event version"), UNAUTHENTICATED(401, "Authentication required"),
+	FORBIDDEN(403, "Forbidden"), NOT_FOUND(404, "Not found"),
 	/**
 	 * The catalogue has no such type or version: the same code as in a filter, answered
 	 * 404.

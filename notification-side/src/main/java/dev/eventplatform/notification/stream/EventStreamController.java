@@ -7,6 +7,9 @@ import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import dev.eventplatform.events.EventContract;
+import dev.eventplatform.infrastructure.web.CodedException;
 import org.springframework.http.HttpHeaders;
 import dev.eventplatform.infrastructure.openapi.ApiContract;
 import dev.eventplatform.infrastructure.openapi.ApiProblem;
@@ -39,6 +42,12 @@ class EventStreamController {
 	 */
 	private static final Pattern POSITION = Pattern.compile("[0-9]{1,18}");
 
+	/**
+	 * Checked here, not bound as a number: a binding error would be answered in the
+	 * stream's media type.
+	 */
+	private static final Pattern VERSION = Pattern.compile("[0-9]{1,4}");
+
 	private final EventStreams streams;
 
 	private final EventCatalogue catalogue;
@@ -58,11 +67,15 @@ class EventStreamController {
 			description = "Each event has `id:` (its position), `event:` (its type) and `data:` (its envelope). "
 					+ "See docs/api/stream.md.")
 	@ApiContract(roles = Role.STREAM, problems = { ApiProblem.UNKNOWN_EVENT_TYPE_FILTER, ApiProblem.INVALID_EVENT_ID,
-			ApiProblem.TOO_MANY_STREAMS })
+			ApiProblem.TOO_MANY_STREAMS, ApiProblem.UNSUPPORTED_EVENT_VERSION, ApiProblem.INVALID_PARAMETER })
 	Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> stream(@RequestParam(required = false) List<String> types,
 			@RequestParam(required = false) String subject, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String version,
 			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId, Principal principal) {
 		var filter = filter(types, subject);
+		if (version != null) {
+			requireCurrent(filter, version);
+		}
 		Long from = lastEventId != null ? position(LAST_EVENT_ID, lastEventId)
 				: after != null ? position("after", after) : null;
 		return (from != null ? Mono.just(from) : streams.head()).map(start -> ResponseEntity.ok()
@@ -84,6 +97,24 @@ class EventStreamController {
 			matching.forEach(name -> payloadTypes.addAll(catalogue.payloadClassNames(name)));
 		}
 		return new StreamFilter(names, payloadTypes, subject);
+	}
+
+	/**
+	 * Problems are thrown as framework errors here: they are rendered as problem+json
+	 * even though the operation produces {@code text/event-stream}.
+	 */
+	private void requireCurrent(StreamFilter filter, String version) {
+		if (!VERSION.matcher(version).matches()) {
+			throw Problems.exception(PlatformErrorCode.INVALID_PARAMETER, "version must be a whole number such as 1.");
+		}
+		var types = filter.types().isEmpty()
+				? catalogue.contracts().stream().map(EventContract::type).collect(Collectors.toSet()) : filter.types();
+		try {
+			catalogue.requireCurrent(types, Integer.parseInt(version));
+		}
+		catch (CodedException ex) {
+			throw Problems.exception(ex.code(), ex.getMessage());
+		}
 	}
 
 	private static Long position(String source, String value) {

@@ -105,10 +105,12 @@ class EventStreams {
 		var replayed = new AtomicLong();
 		return streamLog.readFrom(after, filter).doOnNext(page -> {
 			caughtUpTo.set(page.next());
-			replayed.addAndGet(page.events().size());
+			var events = replayed.addAndGet(page.events().size());
+			if (!page.hasMore()) {
+				connections.caughtUp(events);
+			}
 		})
 			.concatMapIterable(Page::events)
-			.concatWith(Mono.fromRunnable(() -> connections.caughtUp(replayed.get())))
 			.concatWith(live.events().filter(event -> event.position() > caughtUpTo.get()))
 			.map(this::toServerSentEvent);
 	}

@@ -14,9 +14,6 @@ public enum WebhookErrorCode implements ErrorCode {
 	 */
 	FORBIDDEN_WEBHOOK_TARGET(400, "Webhook target not allowed"),
 
-	/** The subscription's version is not published for every type it names. */
-	UNSUPPORTED_EVENT_VERSION(400, "Unsupported event version"),
-
 	/** The subscription was deleted; its history stays in the audit log. */
 	SUBSCRIPTION_DELETED(409, "Subscription deleted"),
 

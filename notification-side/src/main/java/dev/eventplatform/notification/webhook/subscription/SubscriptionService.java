@@ -1,10 +1,10 @@
 package dev.eventplatform.notification.webhook.subscription;
 
+import dev.eventplatform.events.ContractStatus;
 import dev.eventplatform.infrastructure.axon.AxonInfrastructureConfiguration;
 import dev.eventplatform.infrastructure.catalogue.EventCatalogue;
 import dev.eventplatform.infrastructure.web.CodedException;
 import dev.eventplatform.infrastructure.web.PlatformErrorCode;
-import dev.eventplatform.notification.webhook.WebhookErrorCode;
 import dev.eventplatform.notification.webhook.WebhookProperties;
 import dev.eventplatform.notification.webhook.subscription.SubscriptionCommands.CreateSubscriptionCommand;
 import dev.eventplatform.notification.webhook.subscription.SubscriptionCommands.DeleteSubscriptionCommand;
@@ -164,18 +164,14 @@ public class SubscriptionService {
 	private int currentVersion(List<String> filters) {
 		return typesNamed(filters).stream()
 			.flatMap(type -> catalogue.versionsOf(type).stream())
+			.filter(contract -> contract.status() == ContractStatus.CURRENT)
 			.mapToInt(contract -> contract.version())
 			.max()
 			.orElse(1);
 	}
 
 	private void requirePublished(List<String> filters, int version) {
-		for (var type : typesNamed(filters)) {
-			if (catalogue.find(type, version).isEmpty()) {
-				throw new CodedException(WebhookErrorCode.UNSUPPORTED_EVENT_VERSION, "'" + type
-						+ "' is not published at version " + version + " (GET /schemas lists the versions).");
-			}
-		}
+		catalogue.requireCurrent(typesNamed(filters), version);
 	}
 
 	/** A new subscription and its secret, shown this once. */
