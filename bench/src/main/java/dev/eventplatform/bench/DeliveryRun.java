@@ -2,6 +2,7 @@ package dev.eventplatform.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ final class DeliveryRun {
 	}
 
 	private DeliveryRunResult measure(List<WebhookReceiver> healthy, WebhookReceiver hung) throws InterruptedException {
+		double loadBefore = systemLoad();
 		long start = System.nanoTime();
 		long measureFrom = start + options.warmup().toNanos();
 		long end = measureFrom + options.duration().toNanos();
@@ -70,6 +72,7 @@ final class DeliveryRun {
 		long loadEnded = System.nanoTime();
 		boolean drained = drain(healthy, load.accepted(), loadEnded + options.drain().toNanos());
 		double drainSeconds = (System.nanoTime() - loadEnded) / 1e9;
+		double loadAfter = systemLoad();
 
 		Histogram all = new Histogram(3);
 		List<DeliveryRunResult.Endpoint> endpoints = new ArrayList<>();
@@ -105,7 +108,15 @@ final class DeliveryRun {
 		return new DeliveryRunResult(options.rate(), healthy.size(), hung != null, load.commands(),
 				load.measuredSeconds(), endpoints, all, inWindow, options.duration().toNanos() / 1e9,
 				load.accepted().size(), missing, duplicates, unexpected, hung == null ? 0 : hung.requests(),
-				drainSeconds, drained, load.errorSamples());
+				drainSeconds, drained, loadBefore, loadAfter, load.errorSamples());
+	}
+
+	/**
+	 * The one-minute load average of the machine, or a negative value where there is
+	 * none: other work on the machine shows in it.
+	 */
+	private static double systemLoad() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.eventplatform.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
@@ -12,7 +13,7 @@ import org.HdrHistogram.Histogram;
 record DeliveryRunResult(int rate, int receivers, boolean hung, Tally commands, double commandSeconds,
 		List<Endpoint> endpoints, Histogram latencyMicros, long deliveredInWindow, double windowSeconds, long accepted,
 		long missing, long duplicates, long unexpected, long hungRequests, double drainSeconds, boolean drained,
-		List<String> errorSamples) {
+		double loadBefore, double loadAfter, List<String> errorSamples) {
 
 	/** One healthy receiver's share. */
 	record Endpoint(String name, long received, long duplicates, long missing, Histogram latencyMicros) {
@@ -43,7 +44,7 @@ record DeliveryRunResult(int rate, int receivers, boolean hung, Tally commands, 
 	}
 
 	List<String> tableRows() {
-		List<String> rows = new java.util.ArrayList<>();
+		List<String> rows = new ArrayList<>();
 		for (Endpoint endpoint : endpoints) {
 			Histogram latency = endpoint.latencyMicros();
 			rows.add(String.format(Locale.ROOT, "%-10s %9d %6d %8d %9s %9s %9s %9s", endpoint.name(),
@@ -63,7 +64,7 @@ record DeliveryRunResult(int rate, int receivers, boolean hung, Tally commands, 
 				"webhooks, %d creations/s x %d receivers%s -> %s: %.1f deliveries/s;"
 						+ " 201 to webhook p50 %s ms, p90 %s ms, p99 %s ms, max %s ms;"
 						+ " %d missing of %d, %d duplicates, %d unexpected; %.1f commands/s (p99 %s ms, %d errors);"
-						+ " %s; %.1f s measured (%s)",
+						+ " %s; %.1f s measured; load average %s before, %s after (%s)",
 				rate, receivers, hung ? " + 1 hung" : "", target, deliveriesPerSecond(), percentile(latencyMicros, 50),
 				percentile(latencyMicros, 90), percentile(latencyMicros, 99), max(latencyMicros), missing,
 				accepted * receivers, duplicates, unexpected, commandsPerSecond(),
@@ -71,7 +72,11 @@ record DeliveryRunResult(int rate, int receivers, boolean hung, Tally commands, 
 				commands.non2xx() + commands.exceptions(),
 				drained ? String.format(Locale.ROOT, "all delivered %.1f s after the load", drainSeconds)
 						: String.format(Locale.ROOT, "still missing %.1f s after the load", drainSeconds),
-				windowSeconds, environment);
+				windowSeconds, load(loadBefore), load(loadAfter), environment);
+	}
+
+	private static String load(double average) {
+		return average < 0 ? "-" : String.format(Locale.ROOT, "%.1f", average);
 	}
 
 	// With nothing measured the histogram reports 0, which would read as infinitely fast.
