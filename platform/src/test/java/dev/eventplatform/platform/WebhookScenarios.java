@@ -343,7 +343,7 @@ abstract class WebhookScenarios {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 		var lastCommandToLastDelivery = receiver.received(healthy).get(29).atNanos() - started;
 		assertThat(Duration.ofNanos(lastCommandToLastDelivery)).isLessThan(Duration.ofSeconds(10));
-		// The hung endpoint holds at most its in-flight share (16 by default) until its
+		// The hung endpoint holds at most its in-flight share (16 in the tests) until its
 		// attempts time out (2 s).
 		var beforeTimeouts = receiver.received(hung)
 			.stream()

@@ -40,7 +40,7 @@ public record WebhookProperties(@DefaultValue("false") boolean allowPrivateTarge
 		@DefaultValue("5") int disableAfter, @DefaultValue("24h") Duration secretOverlap,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration responseTimeout,
 		@DefaultValue("15s") Duration attemptTimeout, @DefaultValue("2m") Duration lease,
-		@DefaultValue("512") int maxInFlight, @DefaultValue("16") int maxInFlightPerEndpoint,
+		@DefaultValue("512") int maxInFlight, @DefaultValue("64") int maxInFlightPerEndpoint,
 		@DefaultValue("256") int claimBatch, @DefaultValue("200ms") Duration pollInterval,
 		@DefaultValue CircuitBreaker circuitBreaker, @DefaultValue OperatorNotification operatorNotification){
 

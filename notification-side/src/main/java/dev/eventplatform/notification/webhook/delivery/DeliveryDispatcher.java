@@ -78,6 +78,8 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private Instant deadLettersCountedAt = Instant.EPOCH;
 
+	private Instant leasesCheckedAt = Instant.EPOCH;
+
 	DeliveryDispatcher(DeliveryStore store, WebhookSender sender, WebhookProperties properties, SubscriptionGuard guard,
 			Clock clock, MeterRegistry meters) {
 		this.store = store;
@@ -138,6 +140,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 					claim();
 				}
 				countDeadLetters();
+				releaseExpiredLeases();
 				wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 				wake.drainPermits();
 			}
@@ -181,10 +184,10 @@ class DeliveryDispatcher implements SmartLifecycle {
 		});
 		var limit = Math.min(capacity, properties.claimBatch());
 		var now = clock.instant();
-		var claimed = store.claim(now, now.plus(properties.lease()), limit, properties.maxInFlightPerEndpoint(), room,
+		var claim = store.claim(now, now.plus(properties.lease()), limit, properties.maxInFlightPerEndpoint(), room,
 				excluded);
-		claimed.forEach(this::dispatch);
-		if (claimed.size() == limit) {
+		claim.deliveries().forEach(this::dispatch);
+		if (claim.more()) {
 			wakeUp();
 		}
 	}
@@ -192,9 +195,13 @@ class DeliveryDispatcher implements SmartLifecycle {
 	private void dispatch(ClaimedDelivery delivery) {
 		inFlight.incrementAndGet();
 		inFlightByEndpoint.computeIfAbsent(delivery.subscriptionId(), id -> new AtomicInteger()).incrementAndGet();
+		// The slot is free as soon as the round ends: the row stays SENDING until its
+		// outcome is recorded, so neither it nor a later event of its subject is claimed
+		// meanwhile.
 		sender.send(delivery)
 			.onErrorResume(ex -> Mono.just(new Outcome(delivery, Verdict.NOT_SENT, List.of())))
 			.subscribe(outcome -> {
+				release(outcome);
 				finished.add(outcome);
 				wakeUp();
 			});
@@ -215,16 +222,8 @@ class DeliveryDispatcher implements SmartLifecycle {
 				next.put(delivery.deliveryId(), now.plus(wait(delivery.rounds(), outcome)));
 			}
 		}
-		Map<String, Integer> runs;
-		try {
-			runs = store.complete(batch, next, now);
-		}
-		catch (RuntimeException ex) {
-			// Not recorded: the leases run out and the deliveries go again.
-			release(batch);
-			throw ex;
-		}
-		release(batch);
+		// When this fails, the leases run out and the deliveries go again.
+		var runs = store.complete(batch, next, now);
 		for (var outcome : batch) {
 			count(outcome, next.containsKey(outcome.delivery().deliveryId()), now);
 		}
@@ -235,13 +234,11 @@ class DeliveryDispatcher implements SmartLifecycle {
 		});
 	}
 
-	private void release(List<Outcome> batch) {
-		for (var outcome : batch) {
-			inFlight.decrementAndGet();
-			var count = inFlightByEndpoint.get(outcome.delivery().subscriptionId());
-			if (count != null && count.decrementAndGet() <= 0) {
-				inFlightByEndpoint.remove(outcome.delivery().subscriptionId(), count);
-			}
+	private void release(Outcome outcome) {
+		inFlight.decrementAndGet();
+		var count = inFlightByEndpoint.get(outcome.delivery().subscriptionId());
+		if (count != null && count.decrementAndGet() <= 0) {
+			inFlightByEndpoint.remove(outcome.delivery().subscriptionId(), count);
 		}
 	}
 
@@ -284,6 +281,16 @@ class DeliveryDispatcher implements SmartLifecycle {
 		var last = outcome.last();
 		return last != null && last.retryAfter() != null && last.retryAfter().compareTo(wait) > 0 ? last.retryAfter()
 				: wait;
+	}
+
+	private void releaseExpiredLeases() {
+		var now = clock.instant();
+		if (Duration.between(leasesCheckedAt, now).compareTo(properties.lease().dividedBy(4)) >= 0) {
+			if (store.releaseExpiredLeases(now) > 0) {
+				wakeUp();
+			}
+			leasesCheckedAt = now;
+		}
 	}
 
 	private void countDeadLetters() {

@@ -12,10 +12,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,8 @@ class DeliveryStore {
 	private final TransactionTemplate transactions;
 
 	private final WebhookSecrets secrets;
+
+	private volatile Boolean postgresql;
 
 	DeliveryStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, WebhookSecrets secrets) {
 		this.jdbc = jdbc;
@@ -76,19 +80,28 @@ class DeliveryStore {
 	 * @param excluded subscriptions to leave alone (at capacity, or their circuit is
 	 * open)
 	 */
-	List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, int limit, int perEndpoint, Map<String, Integer> room,
+	Claim claim(Instant now, Instant leaseUntil, int limit, int perEndpoint, Map<String, Integer> room,
 			Set<String> excluded) {
 		return transactions.execute(tx -> {
+			if (postgresql()) {
+				// A plan made once for every claim (after five, by the driver's
+				// server-side
+				// statements) can be one made for an empty table, whose cost grows with
+				// the
+				// square of the backlog; plan each claim for the rows it finds.
+				template.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+			}
+			// Pending rows only, in due order straight from an index; expired leases are
+			// put back by releaseExpiredLeases, so that no OR spoils that order.
 			var candidates = jdbc.sql("""
 					SELECT d.delivery_id, d.subscription_id FROM webhook_delivery d
-					WHERE ((d.status = 'PENDING' AND d.next_attempt_at <= :now)
-					    OR (d.status = 'SENDING' AND d.lease_until <= :now))
+					WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
 					  AND d.subscription_id IN (SELECT s.subscription_id FROM webhook_subscription s WHERE s.enabled)
 					  AND d.subscription_id NOT IN (:excluded)
 					  AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
 					      WHERE e.subscription_id = d.subscription_id AND e.subject = d.subject
 					        AND e.position < d.position AND e.status IN ('PENDING', 'SENDING'))
-					ORDER BY d.next_attempt_at, d.position
+					ORDER BY d.next_attempt_at
 					LIMIT :limit FOR UPDATE SKIP LOCKED""")
 				.param("now", sql(now))
 				.param("excluded", nonEmpty(excluded, ""))
@@ -103,8 +116,9 @@ class DeliveryStore {
 					ids.add(candidate[0]);
 				}
 			}
+			var more = candidates.size() == limit;
 			if (ids.isEmpty()) {
-				return List.<ClaimedDelivery>of();
+				return new Claim(List.of(), more);
 			}
 			jdbc.sql("UPDATE webhook_delivery SET status = 'SENDING', lease_until = :lease WHERE delivery_id IN (:ids)")
 				.param("lease", sql(leaseUntil))
@@ -121,12 +135,36 @@ class DeliveryStore {
 						List.of()))
 				.list();
 			var signing = secrets.signing(rows.stream().map(ClaimedDelivery::subscriptionId).distinct().toList());
-			return rows.stream()
+			return new Claim(rows.stream()
 				.map(d -> new ClaimedDelivery(d.deliveryId(), d.subscriptionId(), d.url(), d.eventId(), d.eventTime(),
 						d.body(), d.contentType(), d.rounds(), d.attempts(),
 						signing.getOrDefault(d.subscriptionId(), List.of())))
-				.toList();
+				.toList(), more);
 		});
+	}
+
+	/**
+	 * Puts back the deliveries whose claimant's lease ran out (it died, or stalled): they
+	 * are sent again, at least once.
+	 */
+	int releaseExpiredLeases(Instant now) {
+		return jdbc.sql("""
+				UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = :now, lease_until = NULL
+				WHERE status = 'SENDING' AND lease_until <= :now""").param("now", sql(now)).update();
+	}
+
+	private boolean postgresql() {
+		if (postgresql == null) {
+			postgresql = template.execute((ConnectionCallback<Boolean>) connection -> "PostgreSQL"
+				.equals(connection.getMetaData().getDatabaseProductName()));
+		}
+		return postgresql;
+	}
+
+	/**
+	 * @param more the query found as many due rows as it asked for: claim again at once
+	 */
+	record Claim(List<ClaimedDelivery> deliveries, boolean more) {
 	}
 
 	/**
@@ -138,12 +176,23 @@ class DeliveryStore {
 	 */
 	Map<String, Integer> complete(List<Outcome> outcomes, Map<String, Instant> next, Instant now) {
 		return transactions.execute(tx -> {
+			// A subscription deleted meanwhile took its deliveries along; their outcomes
+			// are dropped. The rest are locked, so that no delete takes them until this
+			// commits.
+			var present = new HashSet<>(
+					jdbc.sql("SELECT delivery_id FROM webhook_delivery WHERE delivery_id IN (:ids) FOR UPDATE")
+						.param("ids", outcomes.stream().map(o -> o.delivery().deliveryId()).toList())
+						.query(String.class)
+						.list());
 			var attempts = new ArrayList<Object[]>();
 			var updates = new ArrayList<Object[]>();
 			var succeeded = new LinkedHashMap<String, Boolean>();
 			var deadBySubscription = new LinkedHashMap<String, Integer>();
 			for (var outcome : outcomes) {
 				var delivery = outcome.delivery();
+				if (!present.contains(delivery.deliveryId())) {
+					continue;
+				}
 				var number = delivery.attempts();
 				for (var attempt : outcome.attempts()) {
 					attempts.add(new Object[] { delivery.deliveryId(), ++number, sql(attempt.startedAt()),
@@ -183,10 +232,12 @@ class DeliveryStore {
 						INSERT INTO webhook_attempt (delivery_id, attempt, started_at, duration_ms, status_code, error,
 						response_excerpt) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", attempts);
 			}
-			template.batchUpdate("""
-					UPDATE webhook_delivery SET status = ?, rounds = ?, attempts = ?, next_attempt_at = ?,
-					completed_at = ?, last_status_code = ?, last_error = ?, lease_until = NULL
-					WHERE delivery_id = ? AND status = 'SENDING'""", updates);
+			if (!updates.isEmpty()) {
+				template.batchUpdate("""
+						UPDATE webhook_delivery SET status = ?, rounds = ?, attempts = ?, next_attempt_at = ?,
+						completed_at = ?, last_status_code = ?, last_error = ?, lease_until = NULL
+						WHERE delivery_id = ? AND status = 'SENDING'""", updates);
+			}
 			succeeded.keySet().removeIf(deadBySubscription::containsKey);
 			if (!succeeded.isEmpty()) {
 				jdbc.sql("""
