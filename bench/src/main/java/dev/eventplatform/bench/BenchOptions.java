@@ -48,7 +48,7 @@ record BenchOptions(URI url, String key, List<Integer> concurrency, Duration war
 	 * A day: keeps Duration arithmetic far from overflow while allowing any sensible
 	 * soak.
 	 */
-	private static final long MAX_SECONDS = 86_400;
+	static final long MAX_SECONDS = 86_400;
 
 	private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -146,7 +146,7 @@ record BenchOptions(URI url, String key, List<Integer> concurrency, Duration war
 		}
 	}
 
-	private static URI parseUrl(String value) {
+	static URI parseUrl(String value) {
 		URI url;
 		try {
 			url = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
@@ -168,7 +168,7 @@ record BenchOptions(URI url, String key, List<Integer> concurrency, Duration war
 		return levels;
 	}
 
-	private static long parseNumber(String option, String value, long min, long max) {
+	static long parseNumber(String option, String value, long min, long max) {
 		long number;
 		try {
 			number = Long.parseLong(value);

@@ -1,14 +1,9 @@
 package dev.eventplatform.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,26 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * Builds and sends the platform's order commands; one instance is shared by every client
- * of a run. It uses the JDK's {@link HttpURLConnection} (keep-alive, synchronous): the
- * load generator shares the machine's two cores with the platform and PostgreSQL, and
- * this client costs about a third of the CPU per request that
- * {@code java.net.http.HttpClient} does, leaving it to the server.
+ * of a run. Requests go through {@link Http}.
  */
 final class OrderApi {
 
 	/** One HTTP request that is one command; the name labels errors. */
 	record Command(String name, URL url, byte[] body) {
 	}
-
-	/** Status and body of an answered command. */
-	record Response(int status, String body) {
-	}
-
-	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-	// A stalled server must fail a command instead of holding a client far past the end
-	// of its level.
-	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
 	// Only URL-path-safe ids: the id goes into the next command's path.
 	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([A-Za-z0-9._~-]+)\"");
@@ -52,11 +34,11 @@ final class OrderApi {
 
 	private final String ordersUrl;
 
-	private final String authorization;
+	private final String key;
 
 	OrderApi(URI baseUrl, String key) {
 		this.ordersUrl = baseUrl + "/orders";
-		this.authorization = "Bearer " + key;
+		this.key = key;
 	}
 
 	Command createOrder(String customerId) {
@@ -74,23 +56,8 @@ final class OrderApi {
 				command("deliver", orderUrl + "/delivery", DELIVERY_BODY));
 	}
 
-	Response send(Command command) throws IOException {
-		HttpURLConnection connection = (HttpURLConnection) command.url().openConnection();
-		connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-		connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
-		connection.setRequestMethod("POST");
-		connection.setDoOutput(true);
-		connection.setFixedLengthStreamingMode(command.body().length);
-		connection.setRequestProperty("Authorization", authorization);
-		connection.setRequestProperty("Content-Type", "application/json");
-		try (OutputStream out = connection.getOutputStream()) {
-			out.write(command.body());
-		}
-		int status = connection.getResponseCode();
-		// Reading each body to its end returns the connection to the keep-alive cache.
-		try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-			return new Response(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		}
+	Http.Response send(Command command) throws IOException {
+		return Http.exchange("POST", command.url(), key, command.body());
 	}
 
 	static Optional<String> orderId(String responseBody) {
@@ -99,13 +66,7 @@ final class OrderApi {
 	}
 
 	private Command command(String name, String url, String json) {
-		try {
-			return new Command(name, URI.create(url).toURL(), json.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (MalformedURLException e) {
-			// The base URL was validated as an http(s) URL when the options were parsed.
-			throw new IllegalArgumentException("Not a URL: " + url, e);
-		}
+		return new Command(name, Http.url(url), json.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

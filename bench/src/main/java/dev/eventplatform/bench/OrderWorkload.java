@@ -1,6 +1,5 @@
 package dev.eventplatform.bench;
 
-import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -18,9 +17,7 @@ final class OrderWorkload implements Callable<Tally> {
 
 	private final MeasurementWindow window;
 
-	private final ErrorSamples errors;
-
-	private final Tally tally = new Tally();
+	private final CommandSender sender;
 
 	OrderWorkload(OrderApi api, BenchOptions.Mix mix, String customerId, MeasurementWindow window,
 			ErrorSamples errors) {
@@ -28,79 +25,35 @@ final class OrderWorkload implements Callable<Tally> {
 		this.mix = mix;
 		this.customerId = customerId;
 		this.window = window;
-		this.errors = errors;
+		this.sender = new CommandSender(api, window, errors);
 	}
 
 	@Override
-	public Tally call() throws InterruptedException {
+	public Tally call() {
 		while (window.tryStartCommand()) {
 			OrderApi.Command create = api.createOrder(customerId);
-			Optional<String> created = send(create);
+			Optional<String> created = sender.send(create);
 			if (mix == BenchOptions.Mix.LIFECYCLE && created.isPresent()) {
 				Optional<String> orderId = OrderApi.orderId(created.get());
 				if (orderId.isPresent()) {
 					fulfil(orderId.get());
 				}
 				else {
-					errors.note(create.name(), "2xx without a usable orderId", created.get());
+					sender.noteUnusable(create, created.get());
 				}
 			}
 		}
-		return tally;
+		return sender.tally();
 	}
 
-	private void fulfil(String orderId) throws InterruptedException {
+	private void fulfil(String orderId) {
 		for (OrderApi.Command command : api.fulfil(orderId)) {
 			// After a failed step the order is stuck: later steps would fail too, so
 			// start a new order.
-			if (!window.tryStartCommand() || send(command).isEmpty()) {
+			if (!window.tryStartCommand() || sender.send(command).isEmpty()) {
 				return;
 			}
 		}
-	}
-
-	/**
-	 * Sends one command and records it if measured; returns the body of a 2xx response.
-	 */
-	private Optional<String> send(OrderApi.Command command) throws InterruptedException {
-		long start = System.nanoTime();
-		boolean measured = window.measures(start);
-		try {
-			OrderApi.Response response = api.send(command);
-			long latencyNanos = System.nanoTime() - start;
-			if (response.status() / 100 == 2) {
-				if (measured) {
-					tally.recordOk(latencyNanos);
-				}
-				return Optional.of(response.body());
-			}
-			if (measured) {
-				tally.recordNon2xx();
-			}
-			errors.note(command.name(), "HTTP " + response.status(), response.body());
-		}
-		catch (IOException e) {
-			if (measured) {
-				tally.recordException();
-			}
-			errors.note(command.name(), e.getClass().getSimpleName(), describe(e));
-		}
-		return Optional.empty();
-	}
-
-	// The HTTP client often throws without any message (a refused connection is a bare
-	// ConnectException
-	// caused by a bare ClosedChannelException): then the chain of exception types is the
-	// best clue.
-	private static String describe(Throwable failure) {
-		StringBuilder chain = new StringBuilder();
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t.getMessage() != null) {
-				return t.getMessage();
-			}
-			chain.append(chain.length() == 0 ? "" : " caused by ").append(t.getClass().getSimpleName());
-		}
-		return "no message: " + chain;
 	}
 
 }

@@ -56,6 +56,8 @@ class SecurityIntegrationTests {
 				Arguments.of(HttpMethod.GET, "/schemas", EnumSet.allOf(Role.class)),
 				Arguments.of(HttpMethod.GET, "/schemas/order.created/versions/1", EnumSet.allOf(Role.class)),
 				Arguments.of(HttpMethod.GET, "/webhooks", Set.of(Role.SUBSCRIBER, Role.OPERATOR)),
+				Arguments.of(HttpMethod.GET, "/webhooks/some-id/deliveries", Set.of(Role.SUBSCRIBER, Role.OPERATOR)),
+				Arguments.of(HttpMethod.GET, "/dead-letters", Set.of(Role.OPERATOR)),
 				Arguments.of(HttpMethod.POST, "/events/stream/tokens", Set.of(Role.STREAM)),
 				Arguments.of(HttpMethod.GET, "/processors", Set.of(Role.OPERATOR)),
 				Arguments.of(HttpMethod.GET, "/actuator/prometheus", Set.of(Role.OPERATOR)),
