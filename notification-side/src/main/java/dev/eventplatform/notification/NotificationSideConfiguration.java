@@ -24,7 +24,9 @@ public class NotificationSideConfiguration {
 
 	/**
 	 * Webhook subscriptions (operators see every one), every subscription's dead letters
-	 * (operators), and the event stream.
+	 * (operators), and the event stream with its tokens. A stream token is accepted on
+	 * {@code GET /events/stream} alone, as {@code STREAM}
+	 * ({@code stream.StreamTokenConfiguration}).
 	 */
 	@Bean
 	@Order(300)
@@ -33,7 +35,7 @@ public class NotificationSideConfiguration {
 			.hasAnyRole(Role.SUBSCRIBER.name(), Role.OPERATOR.name())
 			.pathMatchers("/dead-letters", "/dead-letters/**")
 			.hasRole(Role.OPERATOR.name())
-			.pathMatchers("/events/stream")
+			.pathMatchers("/events/stream", "/events/stream/tokens")
 			.hasRole(Role.STREAM.name());
 	}
 

@@ -58,6 +58,7 @@ class SecurityIntegrationTests {
 				Arguments.of(HttpMethod.GET, "/webhooks", Set.of(Role.SUBSCRIBER, Role.OPERATOR)),
 				Arguments.of(HttpMethod.GET, "/webhooks/some-id/deliveries", Set.of(Role.SUBSCRIBER, Role.OPERATOR)),
 				Arguments.of(HttpMethod.GET, "/dead-letters", Set.of(Role.OPERATOR)),
+				Arguments.of(HttpMethod.POST, "/events/stream/tokens", Set.of(Role.STREAM)),
 				Arguments.of(HttpMethod.GET, "/processors", Set.of(Role.OPERATOR)),
 				Arguments.of(HttpMethod.GET, "/actuator/prometheus", Set.of(Role.OPERATOR)),
 				Arguments.of(HttpMethod.GET, "/actuator/metrics", Set.of(Role.OPERATOR)));

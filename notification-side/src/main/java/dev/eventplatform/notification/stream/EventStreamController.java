@@ -13,8 +13,12 @@ import dev.eventplatform.infrastructure.web.CodedException;
 import org.springframework.http.HttpHeaders;
 import dev.eventplatform.infrastructure.openapi.ApiContract;
 import dev.eventplatform.infrastructure.openapi.ApiProblem;
+import dev.eventplatform.infrastructure.security.QueryTokenAuthentication;
 import dev.eventplatform.infrastructure.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,6 +70,11 @@ class EventStreamController {
 	@Operation(summary = "Stream events live as Server-Sent Events, resuming after Last-Event-ID",
 			description = "Each event has `id:` (its position), `event:` (its type) and `data:` (its envelope). "
 					+ "See docs/api/stream.md.")
+	@Parameter(name = QueryTokenAuthentication.PARAMETER, in = ParameterIn.QUERY,
+			description = "A stream token from `POST /events/stream/tokens`, for browsers' `EventSource`, which "
+					+ "cannot send `Authorization`; accepted on this request only, and only without `Authorization`. "
+					+ "Never a key.",
+			schema = @Schema(type = "string"))
 	@ApiContract(roles = Role.STREAM, problems = { ApiProblem.UNKNOWN_EVENT_TYPE_FILTER, ApiProblem.INVALID_EVENT_ID,
 			ApiProblem.TOO_MANY_STREAMS, ApiProblem.UNSUPPORTED_EVENT_VERSION, ApiProblem.INVALID_PARAMETER })
 	Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> stream(@RequestParam(required = false) List<String> types,

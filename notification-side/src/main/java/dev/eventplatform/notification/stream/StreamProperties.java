@@ -22,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxReplayAge nor is one whose next event is older than this
  * @param maxLifetime a stream is closed (reason {@code lifetime}) after about this long,
  * varied by up to a tenth so that reconnects spread; the client resumes by id
+ * @param tokenTtl how long a stream token ({@code POST /events/stream/tokens}) opens
+ * streams: only opening is checked, so an open stream outlives its token, and a reconnect
+ * after it needs a new one. The signing secret is {@code platform.stream.token-secret},
+ * read by {@link StreamTokenConfiguration} and kept out of this record.
  */
 @ConfigurationProperties("platform.stream")
 record StreamProperties(@DefaultValue("15s") Duration keepalive, @DefaultValue("2s") Duration retry,
@@ -29,5 +33,5 @@ record StreamProperties(@DefaultValue("15s") Duration keepalive, @DefaultValue("
 		@DefaultValue("500") int pageSize, @DefaultValue("8192") int bufferSize,
 		@DefaultValue("10000") int maxConnections, @DefaultValue("100") int maxConnectionsPerKey,
 		@DefaultValue("1000000") long maxReplayEvents, @DefaultValue("7d") Duration maxReplayAge,
-		@DefaultValue("1h") Duration maxLifetime) {
+		@DefaultValue("1h") Duration maxLifetime, @DefaultValue("60s") Duration tokenTtl) {
 }
