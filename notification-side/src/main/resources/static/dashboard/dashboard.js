@@ -168,6 +168,9 @@
       if (source === stream) {
         failures = 0;
         setState('open', 'connected');
+        if (lastId != null) {
+          notice('Resumed from event ' + lastId + '.');
+        }
       }
     };
     stream.onerror = () => {
@@ -190,7 +193,7 @@
     }
     stream.addEventListener('position-too-old', (event) => {
       const told = JSON.parse(event.data);
-      notice('Events after ' + told.requested + ' up to ' + told.oldest + ' were not replayed: read them from '
+      notice('History lost: events after ' + told.requested + ' up to ' + told.oldest + ' were not replayed: read them from '
           + 'GET /audit/events. ' + (told.detail || ''), 'problem');
     });
     stream.addEventListener('stream-closed', (event) => {

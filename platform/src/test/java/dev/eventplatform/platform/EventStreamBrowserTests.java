@@ -65,7 +65,9 @@ class EventStreamBrowserTests {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> meters.get("platform.stream.connections").gauge().value() == 0);
 		var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--disable-dev-shm-usage", "--window-size=1280,1000");
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.withTimeout(Duration.ofSeconds(30))
