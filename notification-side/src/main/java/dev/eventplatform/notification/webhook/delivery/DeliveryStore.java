@@ -116,7 +116,9 @@ class DeliveryStore {
 					ids.add(candidate[0]);
 				}
 			}
-			var more = candidates.size() == limit;
+			// More are due only if this query was full and took some: rows left to full
+			// endpoints wait for their room, not for another query.
+			var more = candidates.size() == limit && !ids.isEmpty();
 			if (ids.isEmpty()) {
 				return new Claim(List.of(), more);
 			}
