@@ -175,8 +175,11 @@ abstract class WebhookScenarios {
 			.containsEntry("sequence", 0);
 		assertThat(second).containsEntry("eventType", "order.payment_received").containsEntry("sequence", 1);
 
-		var deliveries = list("/webhooks/" + webhook.id() + "/deliveries", TestApiKeys.SUBSCRIBER);
-		assertThat(deliveries).extracting(d -> d.get("status")).containsOnly("delivered");
+		// The receiver has answered; the outcome is recorded a moment later.
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(list("/webhooks/" + webhook.id() + "/deliveries", TestApiKeys.SUBSCRIBER))
+				.extracting(d -> d.get("status"))
+				.containsOnly("delivered"));
 		var detail = get("/webhooks/" + webhook.id() + "/deliveries/" + received.get(0).headers().get("webhook-id"),
 				TestApiKeys.SUBSCRIBER)
 			.expectStatus()
