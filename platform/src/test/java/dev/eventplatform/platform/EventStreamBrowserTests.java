@@ -101,14 +101,12 @@ class EventStreamBrowserTests {
 		// Keep creating orders while the server ends the stream (after 7.2 to 8 s) and
 		// the
 		// page opens a new one: those created in between must come from the resume.
-		long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
-		while (opens() < 2 || !"open".equals(state())) {
-			if (System.nanoTime() > deadline) {
-				fail("The page did not open the stream again within 25 s; state %s, notices:%n%s", state(), notices());
-			}
-			created.add(api.createOrder());
-			Thread.sleep(400);
-		}
+		await("the page to open the stream again").atMost(Duration.ofSeconds(25))
+			.pollInterval(Duration.ofMillis(400))
+			.until(() -> {
+				created.add(api.createOrder());
+				return opens() >= 2 && "open".equals(state());
+			});
 		created.add(api.createOrder());
 		waitFor("every order to be listed", page -> subjects().containsAll(created));
 

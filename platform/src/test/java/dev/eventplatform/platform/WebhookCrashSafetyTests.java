@@ -199,21 +199,19 @@ class WebhookCrashSafetyTests {
 	 * Waits until every order has its delivery row, some are being sent and the receiver
 	 * holds requests unanswered, then keeps the rows so by locking them against writes.
 	 */
-	private HeldDeliveries holdWhileInFlight(Database database, List<String> orders) throws SQLException {
-		var deadline = System.nanoTime() + WAIT.toNanos();
-		Map<String, String> statuses = Map.of();
-		while (System.nanoTime() < deadline) {
-			var held = new HeldDeliveries(database);
-			statuses = held.statuses();
-			if (statuses.keySet().containsAll(orders) && statuses.containsValue("SENDING")
-					&& !receiver.received(path).isEmpty()) {
-				return held;
-			}
-			held.close();
-			sleep(Duration.ofMillis(100));
-		}
-		return fail("No deliveries in flight within %s: rows %s, requests received %d", WAIT, statuses,
-				receiver.received(path).size());
+	private HeldDeliveries holdWhileInFlight(Database database, List<String> orders) {
+		return await("deliveries of every order in flight").atMost(WAIT)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> {
+				var held = new HeldDeliveries(database);
+				var statuses = held.statuses();
+				if (statuses.keySet().containsAll(orders) && statuses.containsValue("SENDING")
+						&& !receiver.received(path).isEmpty()) {
+					return held;
+				}
+				held.close();
+				return null;
+			}, java.util.Objects::nonNull);
 	}
 
 	/** The orders delivered (answered 200) after the restart, with their webhook-ids. */
