@@ -39,6 +39,38 @@ class DeliveryStore {
 
 	static final String DEAD = "DEAD";
 
+	/**
+	 * Due pending rows, each subscription's own in due order straight from its index, so
+	 * that the cost follows the rows claimed, not the backlog nor the table's statistics
+	 * (a join planned on stale ones read every pending row to sort them). A plain index
+	 * scan also marks dead entries, which later claims then skip. A row waits while an
+	 * earlier delivery of its subscription and subject is unfinished: the first
+	 * unfinished one is looked up per row, as a sub-plan on the subject's index (as an
+	 * anti-join, stale statistics let the planner probe by subscription alone).
+	 */
+	private static final String CLAIM_POSTGRESQL = """
+			SELECT c.delivery_id, c.subscription_id FROM webhook_subscription s
+			CROSS JOIN LATERAL (SELECT d.delivery_id, d.subscription_id, d.next_attempt_at FROM webhook_delivery d
+			    WHERE d.subscription_id = s.subscription_id AND d.status = 'PENDING' AND d.next_attempt_at <= :now
+			      AND d.position = (SELECT min(e.position) FROM webhook_delivery e
+			          WHERE e.subscription_id = d.subscription_id AND e.subject = d.subject
+			            AND e.status IN ('PENDING', 'SENDING'))
+			    ORDER BY d.next_attempt_at LIMIT :perEndpoint FOR UPDATE SKIP LOCKED) c
+			WHERE s.enabled AND s.subscription_id NOT IN (:excluded)
+			ORDER BY c.next_attempt_at LIMIT :limit""";
+
+	/** The same for H2, which has no lateral joins. */
+	private static final String CLAIM_PORTABLE = """
+			SELECT d.delivery_id, d.subscription_id FROM webhook_delivery d
+			WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
+			  AND d.subscription_id IN (SELECT s.subscription_id FROM webhook_subscription s WHERE s.enabled)
+			  AND d.subscription_id NOT IN (:excluded)
+			  AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
+			      WHERE e.subscription_id = d.subscription_id AND e.subject = d.subject
+			        AND e.position < d.position AND e.status IN ('PENDING', 'SENDING'))
+			ORDER BY d.next_attempt_at
+			LIMIT :limit FOR UPDATE SKIP LOCKED""";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -71,10 +103,10 @@ class DeliveryStore {
 	}
 
 	/**
-	 * Claims due deliveries of enabled subscriptions for {@code lease}: those pending and
-	 * due, and those whose claimant's lease ran out (it died). A delivery waits while an
-	 * earlier one of its subscription and subject is unfinished, so each subject's
-	 * deliveries go out in event order.
+	 * Claims due pending deliveries of enabled subscriptions for {@code lease}, at most
+	 * {@code perEndpoint} of each. A delivery waits while an earlier one of its
+	 * subscription and subject is unfinished, so each subject's deliveries go out in
+	 * event order.
 	 * @param room how many more each subscription may take; absent means
 	 * {@code perEndpoint}
 	 * @param excluded subscriptions to leave alone (at capacity, or their circuit is
@@ -83,28 +115,10 @@ class DeliveryStore {
 	Claim claim(Instant now, Instant leaseUntil, int limit, int perEndpoint, Map<String, Integer> room,
 			Set<String> excluded) {
 		return transactions.execute(tx -> {
-			if (postgresql()) {
-				// A plan made once for every claim (after five, by the driver's
-				// server-side
-				// statements) can be one made for an empty table, whose cost grows with
-				// the
-				// square of the backlog; plan each claim for the rows it finds.
-				template.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-			}
-			// Pending rows only, in due order straight from an index; expired leases are
-			// put back by releaseExpiredLeases, so that no OR spoils that order.
-			var candidates = jdbc.sql("""
-					SELECT d.delivery_id, d.subscription_id FROM webhook_delivery d
-					WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
-					  AND d.subscription_id IN (SELECT s.subscription_id FROM webhook_subscription s WHERE s.enabled)
-					  AND d.subscription_id NOT IN (:excluded)
-					  AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
-					      WHERE e.subscription_id = d.subscription_id AND e.subject = d.subject
-					        AND e.position < d.position AND e.status IN ('PENDING', 'SENDING'))
-					ORDER BY d.next_attempt_at
-					LIMIT :limit FOR UPDATE SKIP LOCKED""")
+			var candidates = jdbc.sql(postgresql() ? CLAIM_POSTGRESQL : CLAIM_PORTABLE)
 				.param("now", sql(now))
 				.param("excluded", nonEmpty(excluded, ""))
+				.param("perEndpoint", perEndpoint)
 				.param("limit", limit)
 				.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
 				.list();
