@@ -5,6 +5,7 @@ import dev.eventplatform.infrastructure.deadletter.DeadLetterConfiguration;
 import dev.eventplatform.infrastructure.envelope.EventContractsConfiguration;
 import dev.eventplatform.infrastructure.eventlog.EventLogConfiguration;
 import dev.eventplatform.infrastructure.openapi.OpenApiConfiguration;
+import dev.eventplatform.infrastructure.processor.ProcessorConfiguration;
 import dev.eventplatform.infrastructure.security.ApiKeySecurityConfiguration;
 import dev.eventplatform.infrastructure.web.JsonInputConfiguration;
 import dev.eventplatform.infrastructure.web.ProblemDetailsAdvice;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({ AxonInfrastructureConfiguration.class, DeadLetterConfiguration.class, EventContractsConfiguration.class,
 		EventLogConfiguration.class, ApiKeySecurityConfiguration.class, JsonInputConfiguration.class,
-		OpenApiConfiguration.class, ProblemDetailsAdvice.class })
+		OpenApiConfiguration.class, ProblemDetailsAdvice.class, ProcessorConfiguration.class })
 public class InfrastructureConfiguration {
 
 }

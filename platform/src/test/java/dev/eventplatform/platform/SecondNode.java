@@ -14,6 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 final class SecondNode implements AutoCloseable {
 
+	static final String NODE_ID = "second-node";
+
 	private final ConfigurableApplicationContext context;
 
 	private SecondNode(ConfigurableApplicationContext context) {
@@ -22,14 +24,14 @@ final class SecondNode implements AutoCloseable {
 
 	/**
 	 * Starts a node on {@code first}'s database, with the same profiles (and so the same
-	 * API keys).
+	 * API keys), owning processor segments as {@value #NODE_ID}.
 	 */
 	static SecondNode besides(ApplicationContext first) {
 		var environment = first.getEnvironment();
 		return new SecondNode(
 				new SpringApplicationBuilder(PlatformApplication.class).profiles(environment.getActiveProfiles())
-					.run("--server.port=0", datasource(environment, "url"), datasource(environment, "username"),
-							datasource(environment, "password")));
+					.run("--server.port=0", "--platform.event-store.node-id=" + NODE_ID, datasource(environment, "url"),
+							datasource(environment, "username"), datasource(environment, "password")));
 	}
 
 	private static String datasource(Environment environment, String property) {

@@ -1,6 +1,7 @@
 package dev.eventplatform.events;
 
 import dev.eventplatform.events.order.OrderEventContracts;
+import dev.eventplatform.events.processor.ProcessorEventContracts;
 import dev.eventplatform.events.webhook.WebhookEventContracts;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,7 +13,8 @@ import java.util.stream.Stream;
 public final class PublishedContracts {
 
 	public static final List<EventContract> ALL = Stream
-		.concat(OrderEventContracts.ALL.stream(), WebhookEventContracts.ALL.stream())
+		.of(OrderEventContracts.ALL, WebhookEventContracts.ALL, ProcessorEventContracts.ALL)
+		.flatMap(List::stream)
 		.toList();
 
 	private PublishedContracts() {

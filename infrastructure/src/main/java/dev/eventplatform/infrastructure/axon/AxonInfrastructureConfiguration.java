@@ -176,6 +176,7 @@ public class AxonInfrastructureConfiguration {
 			.schema(tokenSchema)
 			.contentType(byte[].class)
 			.claimTimeout(properties.claimTimeout())
+			.nodeId(properties.node())
 			.build();
 	}
 

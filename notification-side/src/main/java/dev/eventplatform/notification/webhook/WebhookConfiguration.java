@@ -4,6 +4,7 @@ import dev.eventplatform.events.webhook.WebhookEventContracts;
 import dev.eventplatform.infrastructure.axon.ProcessingGroupPolicy;
 import dev.eventplatform.infrastructure.axon.ProcessingGroupPolicy.OnError;
 import dev.eventplatform.infrastructure.catalogue.EventContracts;
+import dev.eventplatform.infrastructure.processor.RedeliveringProcessor;
 import dev.eventplatform.notification.webhook.target.WebhookTargets;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -53,6 +54,15 @@ public class WebhookConfiguration {
 	@Bean
 	ProcessingGroupPolicy webhookFanOutPolicy() {
 		return new ProcessingGroupPolicy(FAN_OUT_GROUP, SequentialPerAggregatePolicy.instance(), OnError.DEAD_LETTER);
+	}
+
+	/**
+	 * A reset of the fan-out sends again what its target covers: operators must say so
+	 * ({@code "redeliver": true}).
+	 */
+	@Bean
+	RedeliveringProcessor webhookFanOutRedelivers() {
+		return new RedeliveringProcessor(FAN_OUT_GROUP);
 	}
 
 }

@@ -153,7 +153,7 @@ public class DeliveryLog {
 				var body = bodies.render(envelope, subscription.format());
 				deliveries.add(new NewDelivery(FanOut.deliveryId(envelope.eventId().toString(), subscription.id()),
 						subscription.id(), envelope.eventId().toString(), envelope.eventType(), envelope.subject(),
-						event.position(), envelope.timestamp(), body.text(), body.contentType()));
+						event.position(), envelope.timestamp(), body.text(), body.contentType(), true));
 			}
 			if (!page.hasMore()) {
 				break;
@@ -163,31 +163,9 @@ public class DeliveryLog {
 		if (deliveries.isEmpty()) {
 			return 0;
 		}
-		transactions.executeWithoutResult(tx -> {
-			store.insert(deliveries, clock.instant());
-			for (int i = 0; i < deliveries.size(); i += PAGE) {
-				var ids = deliveries.subList(i, Math.min(deliveries.size(), i + PAGE))
-					.stream()
-					.map(NewDelivery::deliveryId)
-					.toList();
-				requeueIn(ids);
-			}
-		});
+		transactions.executeWithoutResult(tx -> store.insert(deliveries, clock.instant()));
 		dispatcher.wakeUp();
 		return deliveries.size();
-	}
-
-	/**
-	 * A delivery in flight is sent again too: the send under way began before the replay
-	 * was asked for, and its outcome, which finds the row no longer sending, is dropped.
-	 */
-	private void requeueIn(List<String> ids) {
-		jdbc.sql("""
-				UPDATE webhook_delivery SET status = 'PENDING', rounds = 0, next_attempt_at = :now, completed_at = NULL,
-				lease_until = NULL WHERE delivery_id IN (:ids) AND status IN ('DELIVERED', 'DEAD', 'SENDING')""")
-			.param("now", DeliveryStore.sql(clock.instant()))
-			.param("ids", ids)
-			.update();
 	}
 
 	private int requeue(String where, List<Object> params, String status) {

@@ -12,7 +12,7 @@ final class DeliveryRecords {
 
 	/** A row the fan-out (or a replay) asks for. */
 	record NewDelivery(String deliveryId, String subscriptionId, String eventId, String eventType, String subject,
-			long position, Instant eventTime, String body, String contentType) {
+			long position, Instant eventTime, String body, String contentType, boolean resend) {
 	}
 
 	/** A row this node claimed, with what sending it needs. */

@@ -90,7 +90,8 @@ class DeliveryStore {
 
 	/**
 	 * Inserts the rows that do not exist yet, due at once; a redelivered fan-out batch
-	 * inserts nothing twice. Runs in the caller's transaction.
+	 * inserts nothing twice. Rows marked {@code resend} (a replay) that exist are due
+	 * again. Runs in the caller's transaction.
 	 */
 	void insert(List<NewDelivery> deliveries, Instant now) {
 		template.batchUpdate("""
@@ -100,6 +101,20 @@ class DeliveryStore {
 			.map(d -> new Object[] { d.deliveryId(), d.subscriptionId(), d.eventId(), d.eventType(), d.subject(),
 					d.position(), sql(d.eventTime()), d.body(), d.contentType(), sql(now), sql(now) })
 			.toList());
+		var resent = deliveries.stream()
+			.filter(NewDelivery::resend)
+			.map(d -> new Object[] { sql(now), d.deliveryId() })
+			.toList();
+		if (!resent.isEmpty()) {
+			// A replay: the deliveries go out again, with a fresh retry schedule. One in
+			// flight is sent again too: its send began before the replay was asked for,
+			// and its outcome, which finds the row no longer sending, is dropped.
+			template.batchUpdate(
+					"""
+							UPDATE webhook_delivery SET status = 'PENDING', rounds = 0, next_attempt_at = ?, completed_at = NULL,
+							lease_until = NULL WHERE delivery_id = ? AND status IN ('DELIVERED', 'DEAD', 'SENDING')""",
+					resent);
+		}
 	}
 
 	/**

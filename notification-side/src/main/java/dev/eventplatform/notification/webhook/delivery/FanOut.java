@@ -19,6 +19,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * with the processor's token in one transaction (a JDBC batch per processor batch), so a
  * crash neither loses nor doubles a delivery. The processor starts at the head of the log
  * when it is first deployed (history is never sent), and has its own tokens: resetting
- * another processor sends nothing.
+ * another processor sends nothing. Its own reset, which operators must confirm, sends
+ * again every delivery the replay covers.
  * <p>
  * An event outside the catalogue is not published, so it matches no subscription. A
  * subscription receives the events that happen after it was created.
@@ -71,7 +73,7 @@ class FanOut {
 	}
 
 	@EventHandler
-	void on(Object payload, EventMessage<?> message, TrackingToken token) {
+	void on(Object payload, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
 		var eventType = payload.getClass().getAnnotation(EventType.class);
 		if (eventType == null || !(message instanceof DomainEventMessage<?> event)) {
 			return;
@@ -91,7 +93,10 @@ class FanOut {
 			var body = rendered.computeIfAbsent(subscription.format(), format -> bodies.render(envelope, format));
 			writes.add(new NewDelivery(deliveryId(envelope.eventId().toString(), subscription.id()), subscription.id(),
 					envelope.eventId().toString(), envelope.eventType(), envelope.subject(), position,
-					envelope.timestamp(), body.text(), body.contentType()));
+					envelope.timestamp(), body.text(), body.contentType(),
+					// Only an operator's confirmed reset replays this processor: send
+					// again.
+					replay.isReplay()));
 		}
 	}
 

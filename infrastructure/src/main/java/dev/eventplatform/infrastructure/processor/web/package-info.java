@@ -1,0 +1,2 @@
+/** The operators' processor API. */
+package dev.eventplatform.infrastructure.processor.web;
