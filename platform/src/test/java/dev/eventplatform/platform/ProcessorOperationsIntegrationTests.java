@@ -23,6 +23,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -47,6 +48,9 @@ class ProcessorOperationsIntegrationTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	OrderApi api;
 
@@ -285,6 +289,58 @@ class ProcessorOperationsIntegrationTests {
 			assertThat(orderStatus(orderId)).isEqualTo(200);
 			assertThat(segments(status(client, READ_MODEL))).extracting(segment -> segment.get("owner"))
 				.allSatisfy(owner -> assertThat(owner).isIn(firstNode, SecondNode.NODE_ID));
+		}
+	}
+
+	@Test
+	void aFailingProcessorShowsInStatusHealthAndMetricsWithoutTakingReadinessDown() {
+		jdbc.sql("ALTER TABLE order_summary RENAME TO order_summary_away").update();
+		try {
+			var orderId = api.createOrder();
+			await().atMost(WAIT).untilAsserted(() -> {
+				var status = status(client, READ_MODEL);
+				assertThat(status).containsEntry("state", "failing");
+				assertThat(status.get("failure")).asString().contains("since");
+				assertThat(number(status, "lagEvents")).isPositive();
+			});
+			client.get()
+				.uri("/actuator/health")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.components.eventProcessors.status")
+				.isEqualTo("DEGRADED");
+			client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+			// The scrape is larger than the API's 64 KB limit on bodies.
+			var metrics = client.mutate()
+				.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+				.build()
+				.get()
+				.uri("/actuator/prometheus")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.OPERATOR)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(metrics).containsPattern("platform_processor_lag_events\\{processor=\"order-summary\"} [1-9]")
+				.contains("eventProcessor_latency{processorName=\"order-summary\"}")
+				.contains("commandBus_successCounter_total");
+
+			jdbc.sql("ALTER TABLE order_summary_away RENAME TO order_summary").update();
+			awaitCaughtUp(client, READ_MODEL);
+			assertThat(orderStatus(orderId)).isEqualTo(200);
+			client.get()
+				.uri("/actuator/health")
+				.exchange()
+				.expectBody()
+				.jsonPath("$.components.eventProcessors.status")
+				.isEqualTo("UP");
+		}
+		finally {
+			jdbc.sql("ALTER TABLE IF EXISTS order_summary_away RENAME TO order_summary").update();
 		}
 	}
 

@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +29,11 @@ class ControlStore {
 
 	private final JdbcClient jdbc;
 
-	ControlStore(JdbcClient jdbc) {
+	private final Serializer serializer;
+
+	ControlStore(JdbcClient jdbc, Serializer serializer) {
 		this.jdbc = jdbc;
+		this.serializer = serializer;
 	}
 
 	/** Every processor an operator has acted on, by name. */
@@ -92,8 +98,13 @@ class ControlStore {
 				SELECT processor_name, segment, owner, claimed_at, token, token_type FROM token_entry
 				ORDER BY processor_name, segment""")
 			.query((rs, row) -> new TokenRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-					rs.getBytes(5), rs.getString(6)))
+					token(rs.getBytes(5), rs.getString(6))))
 			.list();
+	}
+
+	private TrackingToken token(byte[] token, String type) {
+		return token == null || type == null ? null
+				: serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
 	}
 
 	/** The newest position in the log, or -1 when it is empty. */
@@ -140,8 +151,17 @@ class ControlStore {
 
 	}
 
-	/** One segment's row: {@code claimedAt} as the token store writes it. */
-	record TokenRow(String processor, int segment, String owner, String claimedAt, byte[] token, String tokenType) {
+	/**
+	 * One segment's row: {@code claimedAt} as the token store writes it; {@code token}
+	 * {@code null} before the segment stored a position.
+	 */
+	record TokenRow(String processor, int segment, String owner, String claimedAt, TrackingToken token) {
+
+		/** Its position, -1 before the first event. */
+		long position() {
+			return token == null ? -1 : token.position().orElse(-1);
+		}
+
 	}
 
 }

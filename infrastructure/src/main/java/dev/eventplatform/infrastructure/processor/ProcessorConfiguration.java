@@ -23,10 +23,16 @@ public class ProcessorConfiguration {
 		return new EventContracts(ProcessorEventContracts.ALL);
 	}
 
+	/**
+	 * The control projection's group; and every processor's error handler records a
+	 * failed batch for the status API and health, then propagates it as Axon's default
+	 * does (the segment retries with back-off).
+	 */
 	@Bean
-	ConfigurerModule processorControlProcessor() {
+	ConfigurerModule processorControlProcessor(ProcessorFailures failures) {
 		return configurer -> configurer
-			.eventProcessing(processing -> processing.registerSubscribingEventProcessor(CONTROL_GROUP));
+			.eventProcessing(processing -> processing.registerSubscribingEventProcessor(CONTROL_GROUP)
+				.registerDefaultErrorHandler(c -> failures.errorHandler()));
 	}
 
 }

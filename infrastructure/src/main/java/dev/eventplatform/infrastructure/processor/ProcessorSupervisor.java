@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +29,8 @@ import org.springframework.stereotype.Component;
  * one node moves the tokens and marks the reset done, upon which every node starts it
  * again (unless paused). A processor no operator has touched is left to Axon's lifecycle.
  * <p>
- * It also watches positions and errors, for the status API: a replay's rate and a
- * failure's start.
+ * It also watches positions, for the status API (a replay's rate) and for
+ * {@link ProcessorFailures} (a failure's end).
  */
 @Component
 public class ProcessorSupervisor implements SmartLifecycle {
@@ -49,6 +48,8 @@ public class ProcessorSupervisor implements SmartLifecycle {
 
 	private final ProcessorProperties properties;
 
+	private final ProcessorFailures failures;
+
 	private final Clock clock;
 
 	private final Map<String, Control> applied = new HashMap<>();
@@ -60,11 +61,12 @@ public class ProcessorSupervisor implements SmartLifecycle {
 	private Thread loop;
 
 	ProcessorSupervisor(EventProcessingConfiguration processing, ControlStore store, EventStoreProperties eventStore,
-			ProcessorProperties properties, Clock clock) {
+			ProcessorProperties properties, ProcessorFailures failures, Clock clock) {
 		this.processing = processing;
 		this.store = store;
 		this.eventStore = eventStore;
 		this.properties = properties;
+		this.failures = failures;
 		this.clock = clock;
 	}
 
@@ -87,6 +89,7 @@ public class ProcessorSupervisor implements SmartLifecycle {
 	/** Applies the operators' requests now, instead of at the next tick. */
 	synchronized void tick() {
 		var controls = store.all();
+		var committed = committedPositions();
 		var local = local();
 		local.forEach((name, processor) -> {
 			var control = controls.get(name);
@@ -98,7 +101,7 @@ public class ProcessorSupervisor implements SmartLifecycle {
 					log.warn("Could not apply the operators' request to processor {}; retrying", name, ex);
 				}
 			}
-			observe(name, processor);
+			observe(name, processor, committed.get(name));
 		});
 	}
 
@@ -155,24 +158,24 @@ public class ProcessorSupervisor implements SmartLifecycle {
 					&& DateTimeUtils.parseInstant(row.claimedAt()).plus(eventStore.claimTimeout()).isAfter(now));
 	}
 
-	private void observe(String name, StreamingEventProcessor processor) {
-		var now = clock.instant();
-		var status = processor.processingStatus();
-		var position = status.values()
+	/** Each processor's lowest position as its tokens have it (committed batches). */
+	private Map<String, Long> committedPositions() {
+		var positions = new HashMap<String, Long>();
+		store.tokens().forEach(row -> positions.merge(row.processor(), row.position(), Math::min));
+		return positions;
+	}
+
+	private void observe(String name, StreamingEventProcessor processor, Long committed) {
+		failures.observe(name, committed == null ? OptionalLong.empty() : OptionalLong.of(committed));
+		var position = processor.processingStatus()
+			.values()
 			.stream()
 			.map(EventTrackerStatus::getCurrentPosition)
 			.filter(OptionalLong::isPresent)
 			.mapToLong(OptionalLong::getAsLong)
 			.min();
-		var error = status.values()
-			.stream()
-			.filter(EventTrackerStatus::isErrorState)
-			.map(EventTrackerStatus::getError)
-			.filter(Objects::nonNull)
-			.findFirst()
-			.map(Throwable::toString)
-			.orElse(null);
-		observations.compute(name, (key, last) -> Observation.next(last, position, error, now));
+		var now = clock.instant();
+		observations.compute(name, (key, last) -> Observation.next(last, position, now));
 	}
 
 	@Override
@@ -227,23 +230,19 @@ public class ProcessorSupervisor implements SmartLifecycle {
 	/**
 	 * @param position the lowest segment position seen, or -1 for none
 	 * @param eventsPerSecond how fast that position moved lately (a moving average)
-	 * @param failingSince when a segment was first seen failing, while it is
-	 * @param error the failing segment's error
 	 */
-	record Observation(long position, Instant at, double eventsPerSecond, Instant failingSince, String error) {
+	record Observation(long position, Instant at, double eventsPerSecond) {
 
-		static Observation next(Observation last, OptionalLong position, String error, Instant now) {
+		static Observation next(Observation last, OptionalLong position, Instant now) {
 			var current = position.orElse(-1);
-			var failingSince = error == null ? null
-					: last != null && last.failingSince() != null ? last.failingSince() : now;
 			if (last == null || current < last.position()) {
-				return new Observation(current, now, 0, failingSince, error);
+				return new Observation(current, now, 0);
 			}
 			var seconds = Duration.between(last.at(), now).toNanos() / 1e9;
 			var rate = seconds <= 0 ? last.eventsPerSecond() : (current - last.position()) / seconds;
 			// Weighs the last few seconds, so an estimate neither jumps nor lags far.
 			var smoothed = last.eventsPerSecond() == 0 ? rate : 0.7 * last.eventsPerSecond() + 0.3 * rate;
-			return new Observation(current, now, smoothed, failingSince, error);
+			return new Observation(current, now, smoothed);
 		}
 
 	}

@@ -16,9 +16,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,16 +31,16 @@ public class Processors {
 
 	private final DeadLetters deadLetters;
 
-	private final Serializer serializer;
+	private final ProcessorFailures failures;
 
 	private final Clock clock;
 
-	Processors(ControlStore store, ProcessorSupervisor supervisor, DeadLetters deadLetters, Serializer serializer,
+	Processors(ControlStore store, ProcessorSupervisor supervisor, DeadLetters deadLetters, ProcessorFailures failures,
 			Clock clock) {
 		this.store = store;
 		this.supervisor = supervisor;
 		this.deadLetters = deadLetters;
-		this.serializer = serializer;
+		this.failures = failures;
 		this.clock = clock;
 	}
 
@@ -95,9 +92,8 @@ public class Processors {
 		var lagSeconds = oldest == null ? 0
 				: Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
 		var replay = replay(name, rows, control, position);
-		var observation = supervisor.observation(name);
-		var failure = observation == null || observation.error() == null ? null
-				: new Failure(observation.error(), observation.failingSince());
+		var failed = failures.get(name);
+		var failure = failed == null ? null : new Failure(failed.error(), failed.since());
 		var paused = control != null && control.paused();
 		var resetting = control != null && control.resetPending();
 		String state;
@@ -132,9 +128,7 @@ public class Processors {
 	}
 
 	private Segment segment(TokenRow row) {
-		var token = token(row);
-		return new Segment(row.segment(), row.owner(), token == null ? -1 : token.position().orElse(-1),
-				ReplayToken.isReplay(token));
+		return new Segment(row.segment(), row.owner(), row.position(), ReplayToken.isReplay(row.token()));
 	}
 
 	/**
@@ -143,7 +137,7 @@ public class Processors {
 	 */
 	private Replay replay(String name, List<TokenRow> rows, Control control, long position) {
 		var end = rows.stream()
-			.map(this::token)
+			.map(TokenRow::token)
 			.filter(ReplayToken::isReplay)
 			.mapToLong(token -> ReplayToken.getTokenAtReset(token).orElse(-1))
 			.max();
@@ -157,13 +151,6 @@ public class Processors {
 		var secondsLeft = observation == null || observation.eventsPerSecond() <= 0 ? null
 				: Math.max(0, end.getAsLong() - position) / observation.eventsPerSecond();
 		return new Replay(progress, secondsLeft);
-	}
-
-	private TrackingToken token(TokenRow row) {
-		if (row.token() == null || row.tokenType() == null) {
-			return null;
-		}
-		return serializer.deserialize(new SimpleSerializedObject<>(row.token(), byte[].class, row.tokenType(), null));
 	}
 
 }

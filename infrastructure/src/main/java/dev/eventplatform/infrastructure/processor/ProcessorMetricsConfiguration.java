@@ -1,0 +1,50 @@
+package dev.eventplatform.infrastructure.processor;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MetricsConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Processor and message metrics from axon-micrometer, in Boot's registry (so in
+ * {@code /actuator/prometheus}), with dimensions (tags) rather than names per component;
+ * plus each processor's lag, and the health component {@code eventProcessors}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProcessorMetricsConfiguration {
+
+	@Bean
+	GlobalMetricRegistry axonMetricRegistry(MeterRegistry registry) {
+		return new GlobalMetricRegistry(registry);
+	}
+
+	@Bean
+	ConfigurerModule axonMetrics(GlobalMetricRegistry registry) {
+		return new MetricsConfigurerModule(registry, true);
+	}
+
+	/** Events between each of this node's processors and the head of the log. */
+	@Bean
+	MeterBinder processorLagGauges(ProcessorSupervisor supervisor, Processors processors) {
+		return registry -> supervisor.local()
+			.keySet()
+			.forEach(name -> Gauge
+				.builder("platform.processor.lag", processors,
+						p -> p.find(name).map(ProcessorStatus::lagEvents).orElse(0L))
+				.description("Events between the processor's slowest segment and the head of the log")
+				.baseUnit("events")
+				.tag("processor", name)
+				.register(registry));
+	}
+
+	@Bean
+	ProcessorHealthIndicator eventProcessorsHealthIndicator(ProcessorSupervisor supervisor,
+			ProcessorFailures failures) {
+		return new ProcessorHealthIndicator(supervisor, failures);
+	}
+
+}
