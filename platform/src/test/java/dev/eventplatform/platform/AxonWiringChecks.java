@@ -1,6 +1,7 @@
 package dev.eventplatform.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -9,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.ErrorContext;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -127,8 +129,13 @@ abstract class AxonWiringChecks {
 	void otherProcessingGroupsPropagateHandlerErrors() {
 		assertThat(processing.listenerInvocationErrorHandler("any-other-group"))
 			.isSameAs(PropagatingErrorHandler.INSTANCE);
-		assertThat(processing.errorHandler("any-other-group")).isSameAs(PropagatingErrorHandler.INSTANCE);
-		assertThat(processing.errorHandler(ORDER_SUMMARY)).isSameAs(PropagatingErrorHandler.INSTANCE);
+		// Every processor's error handler records the failure for the status API, then
+		// propagates it as Axon's PropagatingErrorHandler does.
+		var handler = processing.errorHandler("any-other-group");
+		var error = new IllegalStateException("a batch failed");
+		assertThatThrownBy(() -> handler.handleError(new ErrorContext("any-other-group", error, List.of())))
+			.isSameAs(error);
+		assertThat(processing.errorHandler(ORDER_SUMMARY)).isSameAs(handler);
 	}
 
 	private static List<EventHandlerInvoker> handlerInvokers(EventHandlerInvoker invoker) {

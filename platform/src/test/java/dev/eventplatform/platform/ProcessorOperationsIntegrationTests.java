@@ -312,19 +312,7 @@ class ProcessorOperationsIntegrationTests {
 				.jsonPath("$.components.eventProcessors.status")
 				.isEqualTo("DEGRADED");
 			client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-			// The scrape is larger than the API's 64 KB limit on bodies.
-			var metrics = client.mutate()
-				.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-				.build()
-				.get()
-				.uri("/actuator/prometheus")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.OPERATOR)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody();
+			var metrics = Prometheus.scrape(client);
 			assertThat(metrics).containsPattern("platform_processor_lag_events\\{processor=\"order-summary\"} [1-9]")
 				.contains("eventProcessor_latency{processorName=\"order-summary\"}")
 				.contains("commandBus_successCounter_total");

@@ -99,7 +99,7 @@ class ProjectionDeadLetterIntegrationTests {
 			.jsonPath("$.components.processors.status")
 			.isEqualTo("DEGRADED");
 		client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		assertThat(prometheus()).contains("platform_dead_letters{group=\"order-summary\"} 2.0")
+		assertThat(Prometheus.scrape(client)).contains("platform_dead_letters{group=\"order-summary\"} 2.0")
 			.containsPattern("platform_dead_letters_enqueued_total\\{group=\"order-summary\"\\} [1-9]");
 
 		// Retrying before the cause is fixed leaves both letters where they are.
@@ -169,18 +169,6 @@ class ProjectionDeadLetterIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody();
-	}
-
-	private String prometheus() {
-		return client.get()
-			.uri("/actuator/prometheus")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.OPERATOR)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 }

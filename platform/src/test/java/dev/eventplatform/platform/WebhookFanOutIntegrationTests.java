@@ -124,15 +124,63 @@ class WebhookFanOutIntegrationTests {
 		assertThat(receiver.received(path)).hasSize(1);
 	}
 
-	private void subscribe(String path) {
-		client.post()
+	/**
+	 * A subscription deleted after the fan-out read the subscriptions, before it inserted
+	 * the deliveries: the insert must not fail on the foreign key, which would set the
+	 * event aside as a dead letter for every other subscription too.
+	 */
+	@Test
+	void aSubscriptionDeletedWhileItsEventIsFannedOutStopsNoOtherDelivery() {
+		var kept = "/kept-" + UUID.randomUUID();
+		subscribe(kept);
+		var deleted = subscribe("/deleted-" + UUID.randomUUID());
+		// Each of the fan-out's insert statements (one per delivery) waits 2 s, after the
+		// subscriptions were read.
+		jdbc.sql("""
+				CREATE OR REPLACE FUNCTION slow_delivery() RETURNS trigger LANGUAGE plpgsql AS
+				$$ BEGIN PERFORM pg_sleep(2); RETURN NULL; END $$""").update();
+		jdbc.sql("CREATE TRIGGER slow_delivery BEFORE INSERT ON webhook_delivery "
+				+ "FOR EACH STATEMENT EXECUTE FUNCTION slow_delivery()")
+			.update();
+		String orderId;
+		try {
+			orderId = api.createOrder();
+			await().atMost(WAIT)
+				.until(() -> jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'")
+					.query(Long.class)
+					.single() > 0);
+			// The delete waits for the fan-out's transaction.
+			client.mutate()
+				.responseTimeout(WAIT)
+				.build()
+				.delete()
+				.uri("/webhooks/{id}", deleted)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.SUBSCRIBER)
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful();
+		}
+		finally {
+			jdbc.sql("DROP TRIGGER IF EXISTS slow_delivery ON webhook_delivery").update();
+		}
+
+		await().atMost(WAIT).until(() -> receiver.received(kept).stream().anyMatch(r -> r.body().contains(orderId)));
+		assertThat(deadLetters.count(GROUP).letters()).isZero();
+	}
+
+	private String subscribe(String path) {
+		var created = client.post()
 			.uri("/webhooks")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.SUBSCRIBER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("order.created")))
 			.exchange()
 			.expectStatus()
-			.isCreated();
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return created.get("id").toString();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells an outage of the database (no connection to be had, the connection lost, the
@@ -28,6 +29,11 @@ final class StoreOutage {
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
 					|| cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+				return true;
+			}
+			// A rollback on the lost connection failed too, and hides the first failure.
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& causes(rollback.getApplicationException())) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

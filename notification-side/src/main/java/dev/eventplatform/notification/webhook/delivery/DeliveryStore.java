@@ -93,7 +93,8 @@ class DeliveryStore {
 	 * inserts nothing twice. Rows marked {@code resend} (a replay) that exist are due
 	 * again. Runs in the caller's transaction.
 	 */
-	void insert(List<NewDelivery> deliveries, Instant now) {
+	void insert(List<NewDelivery> batch, Instant now) {
+		var deliveries = ofPresentSubscriptions(batch);
 		template.batchUpdate("""
 				INSERT INTO webhook_delivery (delivery_id, subscription_id, event_id, event_type, subject, position,
 				event_time, body, content_type, status, next_attempt_at, created_at)
@@ -115,6 +116,28 @@ class DeliveryStore {
 							lease_until = NULL WHERE delivery_id = ? AND status IN ('DELIVERED', 'DEAD', 'SENDING')""",
 					resent);
 		}
+	}
+
+	/**
+	 * Leaves out the deliveries of subscriptions deleted since the fan-out read them,
+	 * which would fail the whole batch on the foreign key. On PostgreSQL the rest are
+	 * locked against deletion ({@code FOR KEY SHARE}, what the foreign key check itself
+	 * takes) until this transaction ends, so a delete waits and then takes their
+	 * deliveries along.
+	 */
+	private List<NewDelivery> ofPresentSubscriptions(List<NewDelivery> deliveries) {
+		var ids = deliveries.stream().map(NewDelivery::subscriptionId).distinct().toList();
+		if (ids.isEmpty()) {
+			return deliveries;
+		}
+		var present = new HashSet<>(jdbc
+			.sql("SELECT subscription_id FROM webhook_subscription WHERE subscription_id IN (:ids)"
+					+ (postgresql() ? " FOR KEY SHARE" : ""))
+			.param("ids", ids)
+			.query(String.class)
+			.list());
+		return present.size() == ids.size() ? deliveries
+				: deliveries.stream().filter(d -> present.contains(d.subscriptionId())).toList();
 	}
 
 	/**
