@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class RebuildBenchmark {
 
 	static final String USAGE = """
-			Usage: RebuildBenchmark [--url http://127.0.0.1:8080] [--events 100000] [--clients 16]
+			Usage: RebuildBenchmark [--url http://127.0.0.1:8080] [--events 100000] [--clients 16] [--rounds 3]
 			                        [--key demo-command-key] [--operator-key demo-operator-key] [--allow-remote]
 			""";
 
@@ -46,6 +46,7 @@ public final class RebuildBenchmark {
 		var url = "http://127.0.0.1:8080";
 		long events = 100_000;
 		int clients = 16;
+		int rounds = 3;
 		var key = "demo-command-key";
 		var operatorKey = "demo-operator-key";
 		var allowRemote = false;
@@ -54,6 +55,7 @@ public final class RebuildBenchmark {
 				case "--url" -> url = args[++i];
 				case "--events" -> events = Long.parseLong(args[++i]);
 				case "--clients" -> clients = Integer.parseInt(args[++i]);
+				case "--rounds" -> rounds = Integer.parseInt(args[++i]);
 				case "--key" -> key = args[++i];
 				case "--operator-key" -> operatorKey = args[++i];
 				case "--allow-remote" -> allowRemote = true;
@@ -68,7 +70,7 @@ public final class RebuildBenchmark {
 			System.err.println("Refusing " + url + ": only loopback targets without --allow-remote");
 			System.exit(2);
 		}
-		if (events < 1 || events > 10_000_000 || clients < 1 || clients > 256) {
+		if (events < 1 || events > 10_000_000 || clients < 1 || clients > 256 || rounds < 1 || rounds > 20) {
 			System.err.print(USAGE);
 			System.exit(2);
 		}
@@ -83,21 +85,22 @@ public final class RebuildBenchmark {
 		var total = number(HEAD, before) + 1;
 		var segments = SEGMENT.matcher(before).results().count();
 
-		var started = System.nanoTime();
-		var reset = Http.exchange("POST", Http.url(url + "/processors/order-summary/reset"), operatorKey,
-				"{\"target\":\"tail\"}".getBytes(StandardCharsets.UTF_8));
-		if (reset.status() != 200) {
-			throw new IllegalStateException("The reset was refused: " + reset.status() + " " + reset.body());
+		for (int round = 1; round <= rounds; round++) {
+			var started = System.nanoTime();
+			var reset = Http.exchange("POST", Http.url(url + "/processors/order-summary/reset"), operatorKey,
+					"{\"target\":\"tail\"}".getBytes(StandardCharsets.UTF_8));
+			if (reset.status() != 200) {
+				throw new IllegalStateException("The reset was refused: " + reset.status() + " " + reset.body());
+			}
+			awaitCaughtUp(status, operatorKey);
+			var seconds = (System.nanoTime() - started) / 1e9;
+			System.out.printf(
+					"%s rebuild of order-summary: %d events in %.1f s = %.0f events/s (%d segment(s); "
+							+ "batch size as configured: axon.eventhandling.processors.order-summary.batch-size) "
+							+ "(JDK %s, %d cores)%n",
+					round == rounds ? "measured" : "warm-up", total, seconds, total / seconds, segments,
+					Runtime.version(), Runtime.getRuntime().availableProcessors());
 		}
-		awaitCaughtUp(status, operatorKey);
-		var seconds = (System.nanoTime() - started) / 1e9;
-
-		System.out.printf(
-				"rebuild of order-summary: %d events in %.1f s = %.0f events/s (%d segment(s); "
-						+ "batch size as configured: axon.eventhandling.processors.order-summary.batch-size) "
-						+ "(JDK %s, %d cores)%n",
-				total, seconds, total / seconds, segments, Runtime.version(),
-				Runtime.getRuntime().availableProcessors());
 	}
 
 	/**
