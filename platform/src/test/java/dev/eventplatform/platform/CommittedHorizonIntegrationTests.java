@@ -7,7 +7,6 @@ import dev.eventplatform.infrastructure.eventlog.EventLogQuery;
 import dev.eventplatform.infrastructure.eventlog.EventLogReader;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -60,14 +59,16 @@ class CommittedHorizonIntegrationTests {
 			new LateCommits(serializer).insertCreatedEvent(late, lateOrder);
 			var onTime = api.createOrder();
 
-			var heldUntil = Instant.now().plus(HELD_OPEN);
-			while (Instant.now().isBefore(heldUntil)) {
-				var whileInFlight = readToTheEnd(start);
-				assertThat(whileInFlight.subjects()).doesNotContain(onTime, lateOrder);
-				assertThat(whileInFlight.next()).as("no reader moves past the open transaction's position")
-					.isLessThan(positionOf(late, lateOrder));
-				Thread.sleep(250);
-			}
+			var held = positionOf(late, lateOrder);
+			await().during(HELD_OPEN)
+				.atMost(HELD_OPEN.plusSeconds(10))
+				.pollInterval(Duration.ofMillis(250))
+				.untilAsserted(() -> {
+					var whileInFlight = readToTheEnd(start);
+					assertThat(whileInFlight.subjects()).doesNotContain(onTime, lateOrder);
+					assertThat(whileInFlight.next()).as("no reader moves past the open transaction's position")
+						.isLessThan(held);
+				});
 
 			late.commit();
 			await().atMost(Duration.ofSeconds(10))
@@ -83,8 +84,9 @@ class CommittedHorizonIntegrationTests {
 			rolledBack.setAutoCommit(false);
 			new LateCommits(serializer).insertCreatedEvent(rolledBack, UUID.randomUUID().toString());
 			onTime = api.createOrder();
-			Thread.sleep(500);
-			assertThat(readToTheEnd(start).subjects()).doesNotContain(onTime);
+			await().during(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(readToTheEnd(start).subjects()).doesNotContain(onTime));
 			rolledBack.rollback();
 		}
 		await().atMost(Duration.ofSeconds(3))

@@ -1,6 +1,7 @@
 package dev.eventplatform.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -87,13 +88,12 @@ class EmbeddedDefaultCrashTests {
 		}
 	}
 
-	private static void awaitLoad(Queue<String> acknowledged) throws InterruptedException {
-		var now = System.nanoTime();
-		var longEnough = now + LOAD.toNanos();
-		var limit = now + LOAD_LIMIT.toNanos();
-		while (System.nanoTime() < limit && (System.nanoTime() < longEnough || acknowledged.size() < ENOUGH_ORDERS)) {
-			Thread.sleep(100);
-		}
+	private static void awaitLoad(Queue<String> acknowledged) {
+		var limit = System.nanoTime() + LOAD_LIMIT.toNanos();
+		await().pollDelay(LOAD)
+			.pollInterval(Duration.ofMillis(100))
+			.atMost(LOAD_LIMIT.plusSeconds(5))
+			.until(() -> acknowledged.size() >= ENOUGH_ORDERS || System.nanoTime() >= limit);
 	}
 
 	private ChildJvm start(String name, String... args) {

@@ -282,16 +282,6 @@ class WebhookCrashSafetyTests {
 		return DriverManager.getConnection(database.url(), database.user(), database.password());
 	}
 
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	/**
 	 * The delivery rows locked against writes (reads go on) until closed: the fan-out
 	 * cannot commit new rows or its token, and no dispatcher can claim or complete one.
