@@ -233,17 +233,86 @@ class ProcessorOperationsIntegrationTests {
 	}
 
 	@Test
+	void aRebuildKeepsAnsweringFromThePreviousTablesAndSwitchesOnceCaughtUp() {
+		var ids = new ArrayList<>(List.of(api.createOrder(), api.createOrder()));
+		api.post("/orders/" + ids.get(0) + "/payments", OrderApi.payment("30.00")).expectStatus().is2xxSuccessful();
+		awaitCaughtUp(client, READ_MODEL);
+		var head = number(status(client, READ_MODEL), "headPosition");
+		var before = ids.stream().map(this::order).toList();
+		assertThat(modelPosition("/orders/" + ids.get(0))).isEqualTo(head);
+		var tablesBefore = ReadModelTables.answering(jdbc);
+
+		// Paused, the rebuild stays at its start: what reads see meanwhile holds still.
+		action(client, READ_MODEL, "pause", null).expectStatus().isOk();
+		action(client, READ_MODEL, "reset", Map.of("target", "tail")).expectStatus().isOk();
+		await().atMost(WAIT)
+			.until(() -> "DONE".equals(((Map<?, ?>) status(client, READ_MODEL).get("reset")).get("state")));
+		var during = api.createOrder();
+		ids.add(during);
+
+		assertThat(ids.subList(0, 2).stream().map(this::order).toList()).isEqualTo(before);
+		assertThat(orderStatus(during)).isEqualTo(404);
+		assertThat(modelPosition("/orders?size=100")).isEqualTo(head);
+		assertThat(ReadModelTables.answering(jdbc)).isEqualTo(tablesBefore);
+
+		action(client, READ_MODEL, "resume", null).expectStatus().isOk();
+		await().atMost(WAIT).until(() -> !ReadModelTables.answering(jdbc).equals(tablesBefore));
+		awaitCaughtUp(client, READ_MODEL);
+
+		assertThat(ids.subList(0, 2).stream().map(this::order).toList()).isEqualTo(before);
+		assertThat(orderStatus(during)).isEqualTo(200);
+		assertThat(modelPosition("/orders/" + during)).isGreaterThan(head);
+		// The same rows as the tables the rebuild replaced, but for the order added
+		// since.
+		var rebuilt = ReadModelTables.answering(jdbc);
+		assertThat(rows(rebuilt, "WHERE order_id <> '" + during + "'")).isEqualTo(rows(tablesBefore, ""));
+	}
+
+	@Test
+	void theReadModelRebuildsOnlyFromTheTail() {
+		for (var target : List.<Map<String, Object>>of(Map.of("target", "head"),
+				Map.of("target", "position", "position", 0),
+				Map.of("target", "instant", "instant", Instant.now().toString()))) {
+			var head = number(status(client, READ_MODEL), "headPosition");
+			if (head < 0) {
+				api.createOrder();
+			}
+			action(client, READ_MODEL, "reset", target).expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("INVALID_RESET_TARGET")
+				.jsonPath("$.detail")
+				.value(detail -> assertThat(detail.toString()).contains("tail"));
+		}
+	}
+
+	@Test
+	void aResetToAnInstantSendsAgainOnlyTheEventsFromThen() {
+		var receiver = WebhookReceiver.shared();
+		var path = subscribe(receiver);
+		var before = api.createOrder();
+		await().atMost(WAIT).until(() -> receiver.received(path).size() == 1);
+		var instant = Instant.now();
+		await().atMost(WAIT).until(() -> Instant.now().isAfter(instant.plusMillis(10)));
+		var after = api.createOrder();
+		await().atMost(WAIT).until(() -> receiver.received(path).size() == 2);
+
+		action(client, FAN_OUT, "reset", Map.of("target", "instant", "instant", instant.toString(), "redeliver", true))
+			.expectStatus()
+			.isOk();
+
+		await().atMost(WAIT).until(() -> receiver.received(path).size() == 3);
+		awaitCaughtUp(client, FAN_OUT);
+		var received = receiver.received(path);
+		assertThat(received.get(2).body()).contains(after);
+		assertThat(received).filteredOn(r -> r.body().contains(before)).hasSize(1);
+	}
+
+	@Test
 	void theWebhookFanOutSendsAgainOnlyWhenConfirmedAndOnlyWhatTheTargetCovers() {
 		var receiver = WebhookReceiver.shared();
-		var path = "/redeliver-" + UUID.randomUUID();
-		client.post()
-			.uri("/webhooks")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.SUBSCRIBER)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("order.created")))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		var path = subscribe(receiver);
 		var before = api.createOrder();
 		await().atMost(WAIT).until(() -> receiver.received(path).size() == 1);
 		awaitCaughtUp(client, FAN_OUT);
@@ -294,7 +363,8 @@ class ProcessorOperationsIntegrationTests {
 
 	@Test
 	void aFailingProcessorShowsInStatusHealthAndMetricsWithoutTakingReadinessDown() {
-		jdbc.sql("ALTER TABLE order_summary RENAME TO order_summary_away").update();
+		var table = ReadModelTables.answering(jdbc).summary();
+		jdbc.sql("ALTER TABLE " + table + " RENAME TO order_summary_away").update();
 		try {
 			var orderId = api.createOrder();
 			await().atMost(WAIT).untilAsserted(() -> {
@@ -317,7 +387,7 @@ class ProcessorOperationsIntegrationTests {
 				.contains("eventProcessor_latency{processorName=\"order-summary\"}")
 				.contains("commandBus_successCounter_total");
 
-			jdbc.sql("ALTER TABLE order_summary_away RENAME TO order_summary").update();
+			jdbc.sql("ALTER TABLE order_summary_away RENAME TO " + table).update();
 			awaitCaughtUp(client, READ_MODEL);
 			assertThat(orderStatus(orderId)).isEqualTo(200);
 			client.get()
@@ -328,8 +398,40 @@ class ProcessorOperationsIntegrationTests {
 				.isEqualTo("UP");
 		}
 		finally {
-			jdbc.sql("ALTER TABLE IF EXISTS order_summary_away RENAME TO order_summary").update();
+			jdbc.sql("ALTER TABLE IF EXISTS order_summary_away RENAME TO " + table).update();
 		}
+	}
+
+	/** Subscribes a fresh path of the receiver to order.created; returns the path. */
+	private String subscribe(WebhookReceiver receiver) {
+		var path = "/redeliver-" + UUID.randomUUID();
+		client.post()
+			.uri("/webhooks")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestApiKeys.SUBSCRIBER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("url", receiver.url(path), "eventTypes", List.of("order.created")))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		return path;
+	}
+
+	private long modelPosition(String uri) {
+		return Long.parseLong(api.get(uri, TestApiKeys.AUDIT)
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("Read-Model-Position"));
+	}
+
+	private List<List<Map<String, Object>>> rows(ReadModelTables tables, String where) {
+		return List.of(
+				jdbc.sql("SELECT * FROM " + tables.summary() + " " + where + " ORDER BY order_id").query().listOfRows(),
+				jdbc.sql("SELECT * FROM " + tables.lines() + " " + where.replace("order_id", "order_summary")
+						+ " ORDER BY order_summary, order_summary_key")
+					.query()
+					.listOfRows());
 	}
 
 	private Map<String, Object> order(String id) {

@@ -49,14 +49,17 @@ class ProjectionDeadLetterIntegrationTests {
 
 	OrderApi api;
 
+	ReadModelTables tables;
+
 	@BeforeEach
 	void setUp() {
 		api = new OrderApi(client);
+		tables = ReadModelTables.answering(jdbc);
 	}
 
 	@AfterEach
 	void dropTheRule() {
-		jdbc.sql("ALTER TABLE order_summary DROP CONSTRAINT IF EXISTS refuses_poison").update();
+		jdbc.sql("ALTER TABLE " + tables.summary() + " DROP CONSTRAINT IF EXISTS refuses_poison").update();
 	}
 
 	@Test
@@ -67,7 +70,8 @@ class ProjectionDeadLetterIntegrationTests {
 		// changing a
 		// column's type under a running application invalidates the driver's prepared
 		// statements.)
-		jdbc.sql("ALTER TABLE order_summary ADD CONSTRAINT refuses_poison CHECK (customer_id <> 'poison') NOT VALID")
+		jdbc.sql("ALTER TABLE " + tables.summary()
+				+ " ADD CONSTRAINT refuses_poison CHECK (customer_id <> 'poison') NOT VALID")
 			.update();
 		var poisoned = UUID.randomUUID().toString();
 		var total = new BigDecimal("30.00");

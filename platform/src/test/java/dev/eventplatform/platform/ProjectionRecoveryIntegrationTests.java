@@ -57,15 +57,18 @@ class ProjectionRecoveryIntegrationTests {
 
 	PooledStreamingEventProcessor processor;
 
+	ReadModelTables tables;
+
 	@BeforeEach
 	void setUp() {
 		api = new OrderApi(client);
+		tables = ReadModelTables.answering(jdbc);
 		processor = processing.eventProcessor(GROUP, PooledStreamingEventProcessor.class).orElseThrow();
 	}
 
 	@AfterEach
 	void leaveTheProcessorRunning() {
-		jdbc.sql("DROP TRIGGER IF EXISTS refuses_for_a_while ON order_summary").update();
+		jdbc.sql("DROP TRIGGER IF EXISTS refuses_for_a_while ON " + tables.summary()).update();
 		if (!processor.isRunning()) {
 			processor.start();
 		}
@@ -85,9 +88,8 @@ class ProjectionRecoveryIntegrationTests {
 				END $$""").update();
 		var refusedBefore = refusals();
 		var lettersBefore = letters();
-		jdbc.sql(
-				"CREATE TRIGGER refuses_for_a_while BEFORE INSERT ON order_summary FOR EACH ROW WHEN (NEW.customer_id = '"
-						+ customer + "') EXECUTE FUNCTION refuse_for_a_while()")
+		jdbc.sql("CREATE TRIGGER refuses_for_a_while BEFORE INSERT ON " + tables.summary()
+				+ " FOR EACH ROW WHEN (NEW.customer_id = '" + customer + "') EXECUTE FUNCTION refuse_for_a_while()")
 			.update();
 		var delayed = api.created(Map.of("customerId", customer, "currency", "EUR", "lines",
 				List.of(Map.of("sku", "SKU-1", "quantity", 1, "unitPrice", 3))));
@@ -99,7 +101,7 @@ class ProjectionRecoveryIntegrationTests {
 		api.get("/orders/" + later, TestApiKeys.AUDIT).expectStatus().isNotFound();
 		assertThat(letters()).isEqualTo(lettersBefore);
 
-		jdbc.sql("DROP TRIGGER refuses_for_a_while ON order_summary").update();
+		jdbc.sql("DROP TRIGGER refuses_for_a_while ON " + tables.summary()).update();
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> api.get("/orders/" + later, TestApiKeys.AUDIT).expectStatus().isOk());
 		api.get("/orders/" + delayed, TestApiKeys.AUDIT)
@@ -147,11 +149,9 @@ class ProjectionRecoveryIntegrationTests {
 		awaitCaughtUpWith(eventStore.createHeadToken());
 		var before = readModel();
 		// No event knows this order: only clearing the model removes it.
-		jdbc.sql(
-				"""
-						INSERT INTO order_summary (order_id, customer_id, currency, total, status, version, created_at, updated_at)
-						VALUES ('no-such-order', 'nobody', 'EUR', 1, 'CREATED', 0, now(), now())""")
-			.update();
+		jdbc.sql("INSERT INTO " + tables.summary() + """
+				 (order_id, customer_id, currency, total, status, version, created_at, updated_at)
+				VALUES ('no-such-order', 'nobody', 'EUR', 1, 'CREATED', 0, now(), now())""").update();
 
 		processor.shutDown();
 		processor.resetTokens();
@@ -183,10 +183,13 @@ class ProjectionRecoveryIntegrationTests {
 				.allMatch(status -> status.getCurrentPosition().orElse(-1) >= position));
 	}
 
-	/** Every order and line of the read model, in a stable order. */
+	/**
+	 * Every order and line of the read model's answering tables, in a stable order.
+	 */
 	private List<List<Map<String, Object>>> readModel() {
-		return List.of(jdbc.sql("SELECT * FROM order_summary ORDER BY order_id").query().listOfRows(),
-				jdbc.sql("SELECT * FROM order_summary_line ORDER BY order_summary, order_summary_key")
+		var answering = ReadModelTables.answering(jdbc);
+		return List.of(jdbc.sql("SELECT * FROM " + answering.summary() + " ORDER BY order_id").query().listOfRows(),
+				jdbc.sql("SELECT * FROM " + answering.lines() + " ORDER BY order_summary, order_summary_key")
 					.query()
 					.listOfRows());
 	}

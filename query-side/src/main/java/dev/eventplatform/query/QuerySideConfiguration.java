@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 
 /**
  * The query side's beans; found by {@link QuerySideApplication} and imported by the
@@ -16,7 +15,6 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
-@EnableJdbcRepositories
 @Import(InfrastructureConfiguration.class)
 public class QuerySideConfiguration {
 

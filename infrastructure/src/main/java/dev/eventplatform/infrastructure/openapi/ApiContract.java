@@ -36,4 +36,10 @@ public @interface ApiContract {
 	/** The successful response carries the resource's version as {@code ETag}. */
 	boolean etag() default false;
 
+	/**
+	 * The successful response names the read model's position in
+	 * {@value OpenApiConfiguration#READ_MODEL_POSITION}.
+	 */
+	boolean readModelPosition() default false;
+
 }

@@ -48,6 +48,9 @@ class ApiContractCustomizer implements OperationCustomizer {
 		secure(operation, roles);
 		describeHeaders(operation, contracts.stream().anyMatch(ApiContract::ifMatch),
 				contracts.stream().anyMatch(ApiContract::etag));
+		if (contracts.stream().anyMatch(ApiContract::readModelPosition)) {
+			addSuccessHeader(operation, OpenApiConfiguration.READ_MODEL_POSITION);
+		}
 		var problems = EnumSet.copyOf(EVERY_OPERATION);
 		if (!roles.isEmpty()) {
 			problems.add(ApiProblem.FORBIDDEN);
@@ -90,13 +93,17 @@ class ApiContractCustomizer implements OperationCustomizer {
 			operation.addParametersItem(new Parameter().$ref(HttpHeaders.IF_MATCH));
 		}
 		if (etag) {
-			operation.getResponses()
-				.entrySet()
-				.stream()
-				.filter(response -> response.getKey().startsWith("2"))
-				.forEach(response -> response.getValue()
-					.addHeaderObject(HttpHeaders.ETAG, new Header().$ref(HttpHeaders.ETAG)));
+			addSuccessHeader(operation, HttpHeaders.ETAG);
 		}
+	}
+
+	/** Refers each successful response to a shared header definition. */
+	private static void addSuccessHeader(Operation operation, String header) {
+		operation.getResponses()
+			.entrySet()
+			.stream()
+			.filter(response -> response.getKey().startsWith("2"))
+			.forEach(response -> response.getValue().addHeaderObject(header, new Header().$ref(header)));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.ExternalDocumentation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -82,8 +83,15 @@ public class OpenApiConfiguration {
 							.schema(string().pattern("^(\\*|\"[0-9]{1,19}\")$")))
 				.addHeaders(HttpHeaders.ETAG, new Header().description("""
 						The order's version, quoted (`"3"`): the sequence number of its latest event. Send it \
-						as `If-Match` to act on this version only.""").schema(string())));
+						as `If-Match` to act on this version only.""").schema(string()))
+				.addHeaders(READ_MODEL_POSITION, new Header().description(
+						"""
+								The event-log position the read model reflects: every event up to it is in the answer 						(-1 before the first). While a reset rebuilds the model, reads keep answering from the 						previous tables and this stays at the position the rebuild started from.""")
+					.schema(new IntegerSchema().format("int64"))));
 	}
+
+	/** The response header naming a read model's position. */
+	public static final String READ_MODEL_POSITION = "Read-Model-Position";
 
 	@Bean
 	ApiContractCustomizer apiContractCustomizer() {

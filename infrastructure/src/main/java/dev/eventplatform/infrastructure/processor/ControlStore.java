@@ -8,15 +8,12 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code processor_control}, what operators asked of each processor, and the token
- * store's rows as every node sees them. Blocking: call it off the event loop.
+ * {@code processor_control}, what operators asked of each processor, and the log's head.
+ * Blocking: call it off the event loop.
  */
 @Component
 class ControlStore {
@@ -29,11 +26,8 @@ class ControlStore {
 
 	private final JdbcClient jdbc;
 
-	private final Serializer serializer;
-
-	ControlStore(JdbcClient jdbc, Serializer serializer) {
+	ControlStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.serializer = serializer;
 	}
 
 	/** Every processor an operator has acted on, by name. */
@@ -92,21 +86,6 @@ class ControlStore {
 				WHERE processor_name = ? AND reset_id = ?""").params(sql(now), sql(now), name, resetId).update();
 	}
 
-	/** Every segment of every processor in the token store, whichever node owns it. */
-	List<TokenRow> tokens() {
-		return jdbc.sql("""
-				SELECT processor_name, segment, owner, claimed_at, token, token_type FROM token_entry
-				ORDER BY processor_name, segment""")
-			.query((rs, row) -> new TokenRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-					token(rs.getBytes(5), rs.getString(6))))
-			.list();
-	}
-
-	private TrackingToken token(byte[] token, String type) {
-		return token == null || type == null ? null
-				: serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-	}
-
 	/** The newest position in the log, or -1 when it is empty. */
 	long head() {
 		return jdbc.sql("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry").query(Long.class).single();
@@ -147,19 +126,6 @@ class ControlStore {
 
 		boolean resetPending() {
 			return REQUESTED.equals(resetState) || RESETTING.equals(resetState);
-		}
-
-	}
-
-	/**
-	 * One segment's row: {@code claimedAt} as the token store writes it; {@code token}
-	 * {@code null} before the segment stored a position.
-	 */
-	record TokenRow(String processor, int segment, String owner, String claimedAt, TrackingToken token) {
-
-		/** Its position, -1 before the first event. */
-		long position() {
-			return token == null ? -1 : token.position().orElse(-1);
 		}
 
 	}

@@ -37,10 +37,13 @@ public class ProcessorOperations {
 
 	private final Set<String> redelivering;
 
+	private final Set<String> rebuilding;
+
 	private final Clock clock;
 
 	ProcessorOperations(Processors processors, ProcessorSupervisor supervisor, ControlStore store,
-			CommandGateway commands, EventStore eventStore, List<RedeliveringProcessor> redelivering, Clock clock) {
+			CommandGateway commands, EventStore eventStore, List<RedeliveringProcessor> redelivering,
+			List<RebuildingProcessor> rebuilding, Clock clock) {
 		this.processors = processors;
 		this.supervisor = supervisor;
 		this.store = store;
@@ -48,6 +51,9 @@ public class ProcessorOperations {
 		this.eventStore = eventStore;
 		this.redelivering = redelivering.stream()
 			.map(RedeliveringProcessor::processingGroup)
+			.collect(Collectors.toUnmodifiableSet());
+		this.rebuilding = rebuilding.stream()
+			.map(RebuildingProcessor::processingGroup)
 			.collect(Collectors.toUnmodifiableSet());
 		this.clock = clock;
 	}
@@ -92,6 +98,9 @@ public class ProcessorOperations {
 				after = token == null || token.position().isEmpty() ? null : token.position().getAsLong();
 			}
 			default -> throw invalid("Unknown target '" + target + "'; use tail, head, position or instant.");
+		}
+		if (rebuilding.contains(name) && after != null) {
+			throw invalid(name + " rebuilds its read model from the first event: reset it to the tail.");
 		}
 		if (redelivering.contains(name) && !redeliver) {
 			throw new CodedException(ProcessorErrorCode.REDELIVERY_NOT_CONFIRMED, "A reset of " + name

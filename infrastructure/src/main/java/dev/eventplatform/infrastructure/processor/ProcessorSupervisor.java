@@ -44,11 +44,15 @@ public class ProcessorSupervisor implements SmartLifecycle {
 
 	private final ControlStore store;
 
+	private final ProcessorTokens tokens;
+
 	private final EventStoreProperties eventStore;
 
 	private final ProcessorProperties properties;
 
 	private final ProcessorFailures failures;
+
+	private final List<ProcessorWatch> watches;
 
 	private final Clock clock;
 
@@ -60,10 +64,13 @@ public class ProcessorSupervisor implements SmartLifecycle {
 
 	private Thread loop;
 
-	ProcessorSupervisor(EventProcessingConfiguration processing, ControlStore store, EventStoreProperties eventStore,
-			ProcessorProperties properties, ProcessorFailures failures, Clock clock) {
+	ProcessorSupervisor(EventProcessingConfiguration processing, ControlStore store, ProcessorTokens tokens,
+			EventStoreProperties eventStore, ProcessorProperties properties, ProcessorFailures failures,
+			List<ProcessorWatch> watches, Clock clock) {
 		this.processing = processing;
 		this.store = store;
+		this.tokens = tokens;
+		this.watches = watches;
 		this.eventStore = eventStore;
 		this.properties = properties;
 		this.failures = failures;
@@ -103,6 +110,14 @@ public class ProcessorSupervisor implements SmartLifecycle {
 			}
 			observe(name, processor, committed.get(name));
 		});
+		for (var watch : watches) {
+			try {
+				watch.afterTick();
+			}
+			catch (RuntimeException ex) {
+				log.warn("A processor watch failed; retrying at the next tick", ex);
+			}
+		}
 	}
 
 	private void apply(String name, StreamingEventProcessor processor, Control control) {
@@ -151,7 +166,7 @@ public class ProcessorSupervisor implements SmartLifecycle {
 	/** Some other node still holds a live claim on one of the processor's segments. */
 	private boolean claimedElsewhere(String name, Instant now) {
 		var node = eventStore.node();
-		return store.tokens()
+		return tokens.all()
 			.stream()
 			.filter(row -> row.processor().equals(name) && row.owner() != null && !row.owner().equals(node))
 			.anyMatch(row -> row.claimedAt() != null
@@ -161,7 +176,7 @@ public class ProcessorSupervisor implements SmartLifecycle {
 	/** Each processor's lowest position as its tokens have it (committed batches). */
 	private Map<String, Long> committedPositions() {
 		var positions = new HashMap<String, Long>();
-		store.tokens().forEach(row -> positions.merge(row.processor(), row.position(), Math::min));
+		tokens.all().forEach(row -> positions.merge(row.processor(), row.position(), Math::min));
 		return positions;
 	}
 

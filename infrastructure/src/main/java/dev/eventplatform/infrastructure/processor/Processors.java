@@ -2,11 +2,11 @@ package dev.eventplatform.infrastructure.processor;
 
 import dev.eventplatform.infrastructure.deadletter.DeadLetters;
 import dev.eventplatform.infrastructure.processor.ControlStore.Control;
-import dev.eventplatform.infrastructure.processor.ControlStore.TokenRow;
 import dev.eventplatform.infrastructure.processor.ProcessorStatus.Failure;
 import dev.eventplatform.infrastructure.processor.ProcessorStatus.Replay;
 import dev.eventplatform.infrastructure.processor.ProcessorStatus.Reset;
 import dev.eventplatform.infrastructure.processor.ProcessorStatus.Segment;
+import dev.eventplatform.infrastructure.processor.ProcessorTokens.TokenRow;
 import dev.eventplatform.infrastructure.web.CodedException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +27,8 @@ public class Processors {
 
 	private final ControlStore store;
 
+	private final ProcessorTokens tokens;
+
 	private final ProcessorSupervisor supervisor;
 
 	private final DeadLetters deadLetters;
@@ -35,9 +37,10 @@ public class Processors {
 
 	private final Clock clock;
 
-	Processors(ControlStore store, ProcessorSupervisor supervisor, DeadLetters deadLetters, ProcessorFailures failures,
-			Clock clock) {
+	Processors(ControlStore store, ProcessorTokens tokens, ProcessorSupervisor supervisor, DeadLetters deadLetters,
+			ProcessorFailures failures, Clock clock) {
 		this.store = store;
+		this.tokens = tokens;
 		this.supervisor = supervisor;
 		this.deadLetters = deadLetters;
 		this.failures = failures;
@@ -47,21 +50,21 @@ public class Processors {
 	/** Every processor's name: this node's and its peers'. */
 	public List<String> names() {
 		var names = new TreeSet<>(supervisor.local().keySet());
-		store.tokens().forEach(row -> names.add(row.processor()));
+		tokens.all().forEach(row -> names.add(row.processor()));
 		return List.copyOf(names);
 	}
 
 	public List<ProcessorStatus> list() {
-		var tokens = store.tokens().stream().collect(Collectors.groupingBy(TokenRow::processor));
+		var rows = tokens.all().stream().collect(Collectors.groupingBy(TokenRow::processor));
 		var controls = store.all();
 		var head = store.head();
 		var local = supervisor.local().keySet();
 		var names = new TreeSet<>(local);
-		names.addAll(tokens.keySet());
+		names.addAll(rows.keySet());
 		var statuses = new ArrayList<ProcessorStatus>();
 		for (var name : names) {
-			statuses.add(
-					status(name, local.contains(name), tokens.getOrDefault(name, List.of()), controls.get(name), head));
+			statuses
+				.add(status(name, local.contains(name), rows.getOrDefault(name, List.of()), controls.get(name), head));
 		}
 		return statuses;
 	}
@@ -71,12 +74,12 @@ public class Processors {
 	}
 
 	public Optional<ProcessorStatus> find(String name) {
-		var tokens = store.tokens().stream().filter(row -> row.processor().equals(name)).toList();
+		var rows = tokens.of(name);
 		var local = supervisor.local().containsKey(name);
-		if (!local && tokens.isEmpty()) {
+		if (!local && rows.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(status(name, local, tokens, store.all().get(name), store.head()));
+		return Optional.of(status(name, local, rows, store.all().get(name), store.head()));
 	}
 
 	static CodedException unknown(String name) {
@@ -128,7 +131,7 @@ public class Processors {
 	}
 
 	private Segment segment(TokenRow row) {
-		return new Segment(row.segment(), row.owner(), row.position(), ReplayToken.isReplay(row.token()));
+		return new Segment(row.segment(), row.owner(), row.position(), row.replaying());
 	}
 
 	/**
@@ -137,9 +140,8 @@ public class Processors {
 	 */
 	private Replay replay(String name, List<TokenRow> rows, Control control, long position) {
 		var end = rows.stream()
-			.map(TokenRow::token)
-			.filter(ReplayToken::isReplay)
-			.mapToLong(token -> ReplayToken.getTokenAtReset(token).orElse(-1))
+			.filter(TokenRow::replaying)
+			.mapToLong(row -> ReplayToken.getTokenAtReset(row.token()).orElse(-1))
 			.max();
 		if (end.isEmpty()) {
 			return null;

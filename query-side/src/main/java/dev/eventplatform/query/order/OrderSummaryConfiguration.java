@@ -1,8 +1,13 @@
 package dev.eventplatform.query.order;
 
 import dev.eventplatform.infrastructure.axon.ProcessingGroupPolicy;
+import dev.eventplatform.infrastructure.processor.ProcessorTokens;
+import dev.eventplatform.infrastructure.processor.RebuildingProcessor;
+import dev.eventplatform.infrastructure.projection.ReadModelSlots;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The orders read model's processing policy. */
 @Configuration(proxyBeanMethods = false)
@@ -16,6 +21,18 @@ class OrderSummaryConfiguration {
 	@Bean
 	ProcessingGroupPolicy orderSummaryPolicy() {
 		return ProcessingGroupPolicy.projection(OrderSummaryProjection.PROCESSING_GROUP);
+	}
+
+	/** Which set of tables answers, and the switch after a rebuild. */
+	@Bean
+	ReadModelSlots orderSummarySlots(JdbcClient jdbc, ProcessorTokens tokens, Clock clock) {
+		return new ReadModelSlots(OrderSummaryProjection.PROCESSING_GROUP, jdbc, tokens, clock);
+	}
+
+	/** A reset rebuilds the model from the first event: other targets are refused. */
+	@Bean
+	RebuildingProcessor orderSummaryRebuilds() {
+		return new RebuildingProcessor(OrderSummaryProjection.PROCESSING_GROUP);
 	}
 
 }

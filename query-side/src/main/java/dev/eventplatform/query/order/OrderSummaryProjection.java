@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +26,8 @@ class OrderSummaryProjection {
 
 	private final OrderSummaryWriter writer;
 
-	private final JdbcAggregateTemplate template;
-
-	OrderSummaryProjection(OrderSummaryWriter writer, JdbcAggregateTemplate template) {
+	OrderSummaryProjection(OrderSummaryWriter writer) {
 		this.writer = writer;
-		this.template = template;
 	}
 
 	@EventHandler
@@ -65,10 +61,13 @@ class OrderSummaryProjection {
 		writer.transition(event.orderId(), OrderSummaryStatus.CANCELLED, version, at, null, null, event.reason());
 	}
 
-	/** A replay rebuilds the read model from scratch. */
+	/**
+	 * A replay rebuilds the read model from scratch, into the tables that do not answer
+	 * reads meanwhile.
+	 */
 	@ResetHandler
 	void reset() {
-		template.deleteAll(OrderSummary.class);
+		writer.rebuild();
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.eventplatform.query.order;
 
 import dev.eventplatform.infrastructure.projection.BatchedWrites;
 import dev.eventplatform.infrastructure.projection.EventNotApplicableException;
+import dev.eventplatform.infrastructure.projection.ReadModelSlots;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,23 +12,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Writes the orders read model as three JDBC batches per processor batch, in the same
- * transaction as the processor's token ({@link BatchedWrites}, which also singles out a
- * poison event). Every write is idempotent: inserts skip existing rows, and a transition
- * only applies to an older version, so a redelivered batch changes nothing.
+ * Writes the orders read model as three JDBC batches per processor batch, into the set of
+ * tables being written ({@link ReadModelSlots}), in the same transaction as the
+ * processor's token ({@link BatchedWrites}, which also singles out a poison event). Every
+ * write is idempotent: inserts skip existing rows, and a transition only applies to an
+ * older version, so a redelivered batch changes nothing.
  */
 @Component
 class OrderSummaryWriter {
 
 	private final JdbcTemplate jdbc;
 
-	private final OrderSummaryRepository orders;
+	private final ReadModelSlots slots;
 
 	private final BatchedWrites<Write> writes;
 
-	OrderSummaryWriter(JdbcTemplate jdbc, OrderSummaryRepository orders, PlatformTransactionManager transactions) {
+	OrderSummaryWriter(JdbcTemplate jdbc, ReadModelSlots orderSummarySlots, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
-		this.orders = orders;
+		this.slots = orderSummarySlots;
 		this.writes = new BatchedWrites<>(OrderSummaryProjection.PROCESSING_GROUP, transactions, this::flush);
 	}
 
@@ -44,7 +46,18 @@ class OrderSummaryWriter {
 		writes.add(new Transition(orderId, status, version, at, carrier, trackingNumber, cancellationReason));
 	}
 
+	/**
+	 * Empties the tables a rebuild is to fill, and starts the rebuild (see
+	 * {@link ReadModelSlots}).
+	 */
+	void rebuild() {
+		var tables = OrderSummaryTables.of(slots.rebuild());
+		jdbc.update("DELETE FROM " + tables.lines());
+		jdbc.update("DELETE FROM " + tables.summary());
+	}
+
 	private void flush(List<Write> batch) {
+		var tables = OrderSummaryTables.of(slots.writing());
 		var inserts = new ArrayList<OrderSummary>();
 		var transitions = new ArrayList<Transition>();
 		for (var write : batch) {
@@ -55,17 +68,16 @@ class OrderSummaryWriter {
 				transitions.add(transition);
 			}
 		}
-		insert(inserts);
+		insert(tables, inserts);
 		// In event order: several transitions of one order may share a batch.
-		transition(transitions);
+		transition(tables, transitions);
 	}
 
-	private void insert(List<OrderSummary> inserts) {
-		jdbc.batchUpdate(
-				"""
-						INSERT INTO order_summary (order_id, customer_id, currency, total, status, version, created_at, updated_at)
-						SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM order_summary WHERE order_id = ?)""",
-				inserts, inserts.size(), (ps, order) -> {
+	private void insert(OrderSummaryTables tables, List<OrderSummary> inserts) {
+		jdbc.batchUpdate("INSERT INTO " + tables.summary()
+				+ " (order_id, customer_id, currency, total, status, version, created_at, updated_at)"
+				+ " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + tables.summary()
+				+ " WHERE order_id = ?)", inserts, inserts.size(), (ps, order) -> {
 					ps.setString(1, order.orderId());
 					ps.setString(2, order.customerId());
 					ps.setString(3, order.currency());
@@ -84,15 +96,14 @@ class OrderSummaryWriter {
 						order.orderId(), i });
 			}
 		}
-		jdbc.batchUpdate("""
-				INSERT INTO order_summary_line (order_summary, order_summary_key, sku, quantity, unit_price)
-				SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS
-				    (SELECT 1 FROM order_summary_line WHERE order_summary = ? AND order_summary_key = ?)""", lines);
+		jdbc.batchUpdate("INSERT INTO " + tables.lines()
+				+ " (order_summary, order_summary_key, sku, quantity, unit_price) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS"
+				+ " (SELECT 1 FROM " + tables.lines() + " WHERE order_summary = ? AND order_summary_key = ?)", lines);
 	}
 
-	private void transition(List<Transition> transitions) {
-		var updated = jdbc.batchUpdate("""
-				UPDATE order_summary SET status = ?, version = ?, updated_at = ?,
+	private void transition(OrderSummaryTables tables, List<Transition> transitions) {
+		var updated = jdbc.batchUpdate("UPDATE " + tables.summary() + """
+				 SET status = ?, version = ?, updated_at = ?,
 				    carrier = COALESCE(?, carrier), tracking_number = COALESCE(?, tracking_number),
 				    cancellation_reason = COALESCE(?, cancellation_reason)
 				WHERE order_id = ? AND version < ?""", transitions, transitions.size(), (ps, t) -> {
@@ -105,7 +116,7 @@ class OrderSummaryWriter {
 			ps.setString(7, t.orderId());
 			ps.setLong(8, t.version());
 		});
-		requireApplied(transitions, updated);
+		requireApplied(tables, transitions, updated);
 	}
 
 	/**
@@ -113,12 +124,15 @@ class OrderSummaryWriter {
 	 * from the read model: then the event cannot be applied, and it is dead-lettered
 	 * rather than skipped.
 	 */
-	private void requireApplied(List<Transition> transitions, int[][] updated) {
+	private void requireApplied(OrderSummaryTables tables, List<Transition> transitions, int[][] updated) {
 		int index = 0;
 		for (var counts : updated) {
 			for (var count : counts) {
 				var transition = transitions.get(index++);
-				if (count == 0 && orders.versionOf(transition.orderId()) == null) {
+				if (count == 0 && jdbc
+					.queryForList("SELECT 1 FROM " + tables.summary() + " WHERE order_id = ?", Integer.class,
+							transition.orderId())
+					.isEmpty()) {
 					throw new EventNotApplicableException("Order " + transition.orderId()
 							+ " is missing from the read model at version " + transition.version());
 				}

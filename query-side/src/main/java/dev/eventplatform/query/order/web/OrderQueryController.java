@@ -7,11 +7,11 @@ import static dev.eventplatform.infrastructure.openapi.ApiProblem.NOT_FOUND;
 import static dev.eventplatform.infrastructure.openapi.ApiProblem.VALIDATION_FAILED;
 
 import dev.eventplatform.infrastructure.openapi.ApiContract;
+import dev.eventplatform.infrastructure.openapi.OpenApiConfiguration;
 import dev.eventplatform.infrastructure.security.Role;
 import dev.eventplatform.infrastructure.web.Problems;
+import dev.eventplatform.query.order.OrderSummaries;
 import dev.eventplatform.query.order.OrderSummary;
-import dev.eventplatform.query.order.OrderSummaryFinder;
-import dev.eventplatform.query.order.OrderSummaryRepository;
 import dev.eventplatform.query.order.OrderSummaryStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,8 +21,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,28 +35,29 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/orders")
 @Tag(name = "Orders read model", description = """
 		Built from the events asynchronously: right after a command it can still show the previous version, \
-		or 404 for a new order. The version is the command side's, so an `ETag` read here is a valid `If-Match`.""")
-@ApiContract(roles = { Role.COMMAND, Role.AUDIT })
+		or 404 for a new order. The version is the command side's, so an `ETag` read here is a valid `If-Match`. \
+		`Read-Model-Position` names the last event-log position the answer reflects; a reset rebuilds the model \
+		in other tables while these keep answering.""")
+@ApiContract(roles = { Role.COMMAND, Role.AUDIT }, readModelPosition = true)
 class OrderQueryController {
 
-	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("orderId"));
+	private final OrderSummaries orders;
 
-	private final OrderSummaryRepository orders;
-
-	private final OrderSummaryFinder finder;
-
-	OrderQueryController(OrderSummaryRepository orders, OrderSummaryFinder finder) {
+	OrderQueryController(OrderSummaries orders) {
 		this.orders = orders;
-		this.finder = finder;
 	}
 
 	@GetMapping("/{orderId}")
 	@Operation(operationId = "getOrder", summary = "Read one order")
 	@ApiContract(etag = true, problems = NOT_FOUND)
 	Mono<ResponseEntity<OrderSummary>> get(@PathVariable String orderId) {
-		return Mono.fromCallable(() -> orders.findById(orderId))
+		return Mono.fromCallable(() -> orders.find(orderId))
 			.subscribeOn(Schedulers.boundedElastic())
-			.map(found -> found.map(order -> ResponseEntity.ok().eTag("\"" + order.version() + "\"").body(order))
+			.map(found -> found.value()
+				.map(order -> ResponseEntity.ok()
+					.eTag("\"" + order.version() + "\"")
+					.header(OpenApiConfiguration.READ_MODEL_POSITION, Long.toString(found.position()))
+					.body(order))
 				.orElseThrow(() -> Problems.exception(PlatformErrorCode.NOT_FOUND,
 						"No order with id '" + orderId + "' exists.")));
 	}
@@ -67,7 +66,7 @@ class OrderQueryController {
 	@Operation(operationId = "listOrders", summary = "List orders, newest first", description = """
 			Offset paging: orders created while you page shift the pages.""")
 	@ApiContract(problems = { INVALID_PARAMETER, VALIDATION_FAILED, MALFORMED_REQUEST })
-	Mono<OrderPage> list(
+	Mono<ResponseEntity<OrderPage>> list(
 			@Parameter(description = "Only orders in this status, case-insensitive",
 					schema = @Schema(allowableValues = { "created", "paid", "shipped", "delivered",
 							"cancelled" })) @RequestParam(required = false) String status,
@@ -75,10 +74,12 @@ class OrderQueryController {
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		var statusFilter = status == null ? null : parseStatus(status);
-		return Mono.fromCallable(() -> finder.find(statusFilter, customer, PageRequest.of(page, size, NEWEST_FIRST)))
+		return Mono.fromCallable(() -> orders.find(statusFilter, customer, page, size))
 			.subscribeOn(Schedulers.boundedElastic())
-			.map(result -> new OrderPage(result.getContent(), page, size, result.getTotalElements(),
-					result.getTotalPages()));
+			.map(found -> ResponseEntity.ok()
+				.header(OpenApiConfiguration.READ_MODEL_POSITION, Long.toString(found.position()))
+				.body(new OrderPage(found.value().items(), page, size, found.value().total(),
+						(int) ((found.value().total() + size - 1) / size))));
 	}
 
 	private static OrderSummaryStatus parseStatus(String status) {

@@ -7,10 +7,10 @@ import dev.eventplatform.infrastructure.security.ApiKeySecurityConfiguration;
 import dev.eventplatform.infrastructure.test.TestApiKeys;
 import dev.eventplatform.infrastructure.web.ProblemDetailsAdvice;
 import dev.eventplatform.query.QueryAccessConfiguration;
+import dev.eventplatform.query.order.OrderSummaries;
+import dev.eventplatform.query.order.OrderSummaries.AtPosition;
 import dev.eventplatform.query.order.OrderSummary;
-import dev.eventplatform.query.order.OrderSummaryFinder;
 import dev.eventplatform.query.order.OrderSummaryLine;
-import dev.eventplatform.query.order.OrderSummaryRepository;
 import dev.eventplatform.query.order.OrderSummaryStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,19 +55,18 @@ class OrderQueryControllerTest {
 	WebTestClient client;
 
 	@MockitoBean
-	OrderSummaryRepository orders;
-
-	@MockitoBean
-	OrderSummaryFinder finder;
+	OrderSummaries orders;
 
 	@Test
-	void anOrderIsReadWithItsVersionAsETag() {
-		given(orders.findById("order-1")).willReturn(Optional.of(PAID));
+	void anOrderIsReadWithItsVersionAsETagAndTheModelsPosition() {
+		given(orders.find("order-1")).willReturn(new AtPosition<>(Optional.of(PAID), 41));
 
 		get("/orders/order-1", TestApiKeys.AUDIT).expectStatus()
 			.isOk()
 			.expectHeader()
 			.valueEquals(HttpHeaders.ETAG, "\"1\"")
+			.expectHeader()
+			.valueEquals("Read-Model-Position", "41")
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("PAID")
@@ -79,7 +78,7 @@ class OrderQueryControllerTest {
 
 	@Test
 	void anUnknownOrderIsANotFoundProblem() {
-		given(orders.findById("no-such-order")).willReturn(Optional.empty());
+		given(orders.find("no-such-order")).willReturn(new AtPosition<>(Optional.empty(), 41));
 
 		expectProblem(get("/orders/no-such-order", TestApiKeys.COMMAND), 404, "NOT_FOUND");
 	}
@@ -87,7 +86,7 @@ class OrderQueryControllerTest {
 	@Test
 	void anUnknownStatusIsRefusedBeforeTheReadModelIsAsked() {
 		expectProblem(get("/orders?status=lost", TestApiKeys.AUDIT), 400, "INVALID_PARAMETER");
-		verifyNoInteractions(finder);
+		verifyNoInteractions(orders);
 	}
 
 	@Test
