@@ -11,12 +11,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 clients=32 warmup=90 duration=30 port=18093 heap=1g embedded=false
+jar=platform/target/platform-0.1.0-SNAPSHOT.jar
 java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
 extra=()
 usage() {
   cat <<USAGE
 Usage: bench/command-throughput.sh [--clients 32] [--warmup 90] [--duration 30] [--java /path/to/bin/java]
-                                   [--heap 1g] [--port 18093] [--embedded] [-- platform arguments...]
+                                   [--heap 1g] [--port 18093] [--jar platform/target/platform-0.1.0-SNAPSHOT.jar]
+                                   [--embedded] [-- platform arguments...]
 Builds nothing: run ./mvnw -q -pl platform,bench -am package -DskipTests first.
 PostgreSQL from PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres); statements per command need
 pg_stat_statements in shared_preload_libraries (otherwise reported as n/a).
@@ -30,6 +32,7 @@ while (($#)); do
     --java) java_bin=$2; shift 2 ;;
     --heap) heap=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --jar) jar=$2; shift 2 ;;
     --embedded) embedded=true; shift ;;
     --) shift; extra=("$@"); break ;;
     -h|--help) usage; exit 0 ;;
@@ -38,7 +41,6 @@ while (($#)); do
 done
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-jar=platform/target/platform-0.1.0-SNAPSHOT.jar
 if [[ ! -f $jar || ! -d bench/target/classes ]]; then
   echo "Build first: ./mvnw -q -pl platform,bench -am package -DskipTests" >&2
   exit 2
