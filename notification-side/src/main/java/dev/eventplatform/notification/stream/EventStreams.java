@@ -148,12 +148,24 @@ class EventStreams {
 	}
 
 	/**
-	 * Restarts the keepalive timer on everything sent; the timer stops with the stream.
+	 * Sends a keepalive once nothing went out for the keepalive time. One timer at a
+	 * time, set to when the stream would have been idle that long: restarting a timer at
+	 * every event cost more than the event itself with many connections. The timer stops
+	 * with the stream.
 	 */
 	private Flux<ServerSentEvent<String>> withKeepalive(Flux<ServerSentEvent<String>> stream) {
-		Duration idle = properties.keepalive();
-		return stream.publish(sent -> Flux.merge(sent,
-				sent.switchMap(any -> Flux.interval(idle, idle)).map(tick -> KEEPALIVE).takeUntilOther(sent.then())));
+		long idle = properties.keepalive().toNanos();
+		var lastSent = new AtomicLong(System.nanoTime());
+		var keepalives = Mono
+			.defer(() -> Mono.delay(Duration.ofNanos(Math.max(0, lastSent.get() + idle - System.nanoTime()))))
+			.repeat()
+			.filter(tick -> System.nanoTime() - lastSent.get() >= idle)
+			.map(tick -> {
+				lastSent.set(System.nanoTime());
+				return KEEPALIVE;
+			});
+		return stream.publish(sent -> Flux.merge(sent.doOnNext(any -> lastSent.set(System.nanoTime())),
+				keepalives.takeUntilOther(sent.then())));
 	}
 
 }

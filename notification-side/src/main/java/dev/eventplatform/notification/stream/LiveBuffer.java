@@ -1,5 +1,6 @@
 package dev.eventplatform.notification.stream;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -9,6 +10,10 @@ import reactor.util.concurrent.Queues;
  * One connection's live events, held from the moment it joins the hub until it has caught
  * up and its client reads them. The hub never waits for it: when it is full, it fails
  * with {@link Overflow}, which ends that stream only.
+ * <p>
+ * Its queue grows in small chunks as events wait and shrinks as they leave, so an idle
+ * connection holds next to nothing however large the limit (a queue allocated at its full
+ * size cost 32 KiB per connection).
  */
 final class LiveBuffer implements Disposable {
 
@@ -16,8 +21,14 @@ final class LiveBuffer implements Disposable {
 
 	private final Disposable subscription;
 
+	private final int size;
+
+	/** Events offered and not yet taken by the connection. */
+	private final AtomicInteger held = new AtomicInteger();
+
 	LiveBuffer(Flux<StreamEvent> hub, StreamFilter filter, int size) {
-		this.buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<StreamEvent>get(size).get());
+		this.size = size;
+		this.buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<StreamEvent>unbounded(32).get());
 		// The hub emits from one thread at a time, so this sink is never emitted to
 		// concurrently.
 		this.subscription = hub.filter(filter::matches)
@@ -25,13 +36,11 @@ final class LiveBuffer implements Disposable {
 	}
 
 	Flux<StreamEvent> events() {
-		return buffer.asFlux();
+		return buffer.asFlux().doOnNext(event -> held.decrementAndGet());
 	}
 
 	private void offer(StreamEvent event) {
-		// A full queue fails as FAIL_ZERO_SUBSCRIBER while the connection is still
-		// catching up.
-		if (buffer.tryEmitNext(event).isFailure()) {
+		if (held.incrementAndGet() > size || buffer.tryEmitNext(event).isFailure()) {
 			buffer.tryEmitError(new Overflow());
 		}
 	}

@@ -1,8 +1,12 @@
 package dev.eventplatform.notification.stream;
 
 import java.time.Duration;
+import org.axonframework.common.Registration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -21,6 +25,10 @@ import reactor.core.publisher.Sinks;
  * a horizon read after the poller's position was set, so the two overlap rather than
  * leave a gap.
  * <p>
+ * Besides its schedule it polls at once after each commit of this node's own events, so
+ * that they go out within milliseconds; events of other nodes wait for the next tick. A
+ * wake-up during a poll leads to one more poll, not one per commit.
+ * <p>
  * It stops before the web server's graceful shutdown waits (a higher phase stops first),
  * which ends every stream with a {@code shutdown} event instead of holding the shutdown.
  */
@@ -37,6 +45,13 @@ class LiveEventHub implements SmartLifecycle {
 
 	private final Sinks.Empty<Void> positioned = Sinks.empty();
 
+	/** Commits of this node's events; losing one while another is emitted is fine. */
+	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+
+	private final ObjectProvider<EventStore> eventStore;
+
+	private Registration committed;
+
 	/** Written by one poll at a time; -1 until the first poll. */
 	private volatile long position = -1;
 
@@ -45,9 +60,10 @@ class LiveEventHub implements SmartLifecycle {
 	/** Whether the last poll failed; touched by one poll at a time. */
 	private boolean failing;
 
-	LiveEventHub(StreamLog streamLog, StreamProperties properties) {
+	LiveEventHub(StreamLog streamLog, StreamProperties properties, ObjectProvider<EventStore> eventStore) {
 		this.streamLog = streamLog;
 		this.pollInterval = properties.pollInterval();
+		this.eventStore = eventStore;
 	}
 
 	/**
@@ -65,8 +81,9 @@ class LiveEventHub implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		polling = Flux.interval(pollInterval)
-			.onBackpressureDrop()
+		eventStore.ifAvailable(store -> committed = store.subscribe(events -> wakeAfterCommit()));
+		polling = Flux.merge(Flux.interval(pollInterval).map(tick -> true), wakeUps.asFlux())
+			.onBackpressureLatest()
 			.concatMap(tick -> poll().doOnSuccess(done -> recovered()).onErrorResume(ex -> {
 				// Logged once per outage, not at every tick.
 				if (!failing) {
@@ -76,6 +93,16 @@ class LiveEventHub implements SmartLifecycle {
 				return Mono.empty();
 			}), 0)
 			.subscribe();
+	}
+
+	/** Called as this node's events are stored, before their transaction commits. */
+	private void wakeAfterCommit() {
+		if (CurrentUnitOfWork.isStarted()) {
+			CurrentUnitOfWork.get().afterCommit(unitOfWork -> wakeUps.tryEmitNext(true));
+		}
+		else {
+			wakeUps.tryEmitNext(true);
+		}
 	}
 
 	private void recovered() {
@@ -104,6 +131,9 @@ class LiveEventHub implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		if (committed != null) {
+			committed.cancel();
+		}
 		polling.dispose();
 		// A poll still in flight may be emitting on another thread.
 		hub.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
