@@ -159,8 +159,11 @@ public class ProcessorSupervisor implements SmartLifecycle {
 				: GapAwareTrackingToken.newInstance(control.resetAfter(), List.of()));
 		store.resetDone(name, control.resetId(), clock.instant());
 		observations.remove(name);
-		// The next tick sees the reset done, and starts the processor unless it is
-		// paused.
+		// The other nodes start it at their next tick, this one at once (a rebuild's
+		// clock is running).
+		if (!control.paused()) {
+			processor.start();
+		}
 	}
 
 	/** Some other node still holds a live claim on one of the processor's segments. */

@@ -6,7 +6,11 @@ import dev.eventplatform.infrastructure.projection.ReadModelSlots;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,31 +56,62 @@ class OrderSummaryWriter {
 	 */
 	void rebuild() {
 		var tables = OrderSummaryTables.of(slots.rebuild());
-		jdbc.update("DELETE FROM " + tables.lines());
-		jdbc.update("DELETE FROM " + tables.summary());
+		// TRUNCATE frees the space at once where the database has it for several tables
+		// (PostgreSQL); no reader uses these tables meanwhile.
+		if (Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> "PostgreSQL"
+			.equals(connection.getMetaData().getDatabaseProductName())))) {
+			jdbc.update("TRUNCATE " + tables.lines() + ", " + tables.summary());
+		}
+		else {
+			jdbc.update("DELETE FROM " + tables.lines());
+			jdbc.update("DELETE FROM " + tables.summary());
+		}
 	}
 
+	/**
+	 * A transition of an order created in the same batch is folded into its insert: a
+	 * rebuild, whose batches hold whole lifecycles, then writes one row per order instead
+	 * of a row and an update per later event. Should the insert find the row already
+	 * there (a batch seen before), the folded transitions are applied as updates after
+	 * all.
+	 */
 	private void flush(List<Write> batch) {
 		var tables = OrderSummaryTables.of(slots.writing());
-		var inserts = new ArrayList<OrderSummary>();
+		var inserts = new LinkedHashMap<String, OrderSummary>();
+		var folded = new HashMap<String, List<Transition>>();
 		var transitions = new ArrayList<Transition>();
 		for (var write : batch) {
 			if (write instanceof Insert insert) {
-				inserts.add(insert.order());
+				inserts.putIfAbsent(insert.order().orderId(), insert.order());
 			}
 			else if (write instanceof Transition transition) {
-				transitions.add(transition);
+				var created = inserts.get(transition.orderId());
+				if (created != null) {
+					inserts.put(created.orderId(), transition.applyTo(created));
+					folded.computeIfAbsent(created.orderId(), id -> new ArrayList<>()).add(transition);
+				}
+				else {
+					transitions.add(transition);
+				}
 			}
 		}
-		insert(tables, inserts);
-		// In event order: several transitions of one order may share a batch.
+		var orders = List.copyOf(inserts.values());
+		var inserted = insert(tables, orders);
+		for (int i = 0; i < orders.size(); i++) {
+			if (inserted[i] == 0) {
+				transitions.addAll(folded.getOrDefault(orders.get(i).orderId(), List.of()));
+			}
+		}
+		// In event order per order: several transitions of one order may share a batch.
 		transition(tables, transitions);
 	}
 
-	private void insert(OrderSummaryTables tables, List<OrderSummary> inserts) {
-		jdbc.batchUpdate("INSERT INTO " + tables.summary()
-				+ " (order_id, customer_id, currency, total, status, version, created_at, updated_at)"
-				+ " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + tables.summary()
+	/** Inserts the orders that are not there yet; one count per order, 0 when it was. */
+	private int[] insert(OrderSummaryTables tables, List<OrderSummary> inserts) {
+		var counts = jdbc.batchUpdate("INSERT INTO " + tables.summary()
+				+ " (order_id, customer_id, currency, total, status, version, carrier, tracking_number,"
+				+ " cancellation_reason, created_at, updated_at)"
+				+ " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + tables.summary()
 				+ " WHERE order_id = ?)", inserts, inserts.size(), (ps, order) -> {
 					ps.setString(1, order.orderId());
 					ps.setString(2, order.customerId());
@@ -84,9 +119,12 @@ class OrderSummaryWriter {
 					ps.setBigDecimal(4, order.total());
 					ps.setString(5, order.status().name());
 					ps.setLong(6, order.version());
-					ps.setTimestamp(7, Timestamp.from(order.createdAt()));
-					ps.setTimestamp(8, Timestamp.from(order.updatedAt()));
-					ps.setString(9, order.orderId());
+					ps.setString(7, order.carrier());
+					ps.setString(8, order.trackingNumber());
+					ps.setString(9, order.cancellationReason());
+					ps.setTimestamp(10, Timestamp.from(order.createdAt()));
+					ps.setTimestamp(11, Timestamp.from(order.updatedAt()));
+					ps.setString(12, order.orderId());
 				});
 		var lines = new ArrayList<Object[]>();
 		for (var order : inserts) {
@@ -99,6 +137,7 @@ class OrderSummaryWriter {
 		jdbc.batchUpdate("INSERT INTO " + tables.lines()
 				+ " (order_summary, order_summary_key, sku, quantity, unit_price) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS"
 				+ " (SELECT 1 FROM " + tables.lines() + " WHERE order_summary = ? AND order_summary_key = ?)", lines);
+		return Arrays.stream(counts).flatMapToInt(Arrays::stream).toArray();
 	}
 
 	private void transition(OrderSummaryTables tables, List<Transition> transitions) {
@@ -149,6 +188,19 @@ class OrderSummaryWriter {
 
 	private record Transition(String orderId, OrderSummaryStatus status, long version, Instant at, String carrier,
 			String trackingNumber, String cancellationReason) implements Write {
+
+		/** What the guarded update would make of {@code order}. */
+		OrderSummary applyTo(OrderSummary order) {
+			if (version <= order.version()) {
+				return order;
+			}
+			return new OrderSummary(order.orderId(), order.customerId(), order.currency(), order.total(), status,
+					version, carrier != null ? carrier : order.carrier(),
+					trackingNumber != null ? trackingNumber : order.trackingNumber(),
+					cancellationReason != null ? cancellationReason : order.cancellationReason(), order.createdAt(), at,
+					order.lines());
+		}
+
 	}
 
 }
