@@ -18,11 +18,12 @@ import dev.eventplatform.infrastructure.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -75,9 +76,11 @@ class EventStreamController {
 					+ "cannot send `Authorization`; accepted on this request only, and only without `Authorization`. "
 					+ "Never a key.",
 			schema = @Schema(type = "string"))
+	@ApiResponse(responseCode = "200", description = "The stream, as `text/event-stream`",
+			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
 	@ApiContract(roles = Role.STREAM, problems = { ApiProblem.UNKNOWN_EVENT_TYPE_FILTER, ApiProblem.INVALID_EVENT_ID,
 			ApiProblem.TOO_MANY_STREAMS, ApiProblem.UNSUPPORTED_EVENT_VERSION, ApiProblem.INVALID_PARAMETER })
-	Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> stream(@RequestParam(required = false) List<String> types,
+	Mono<ResponseEntity<Flux<SseChunk>>> stream(@RequestParam(required = false) List<String> types,
 			@RequestParam(required = false) String subject, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String version,
 			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId, Principal principal) {

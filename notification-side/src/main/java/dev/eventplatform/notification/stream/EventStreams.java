@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,7 +18,9 @@ import reactor.core.publisher.SignalType;
  * once; the events after its start position read from the log; then the live events from
  * the hub that the catch-up did not already send; a {@code :keepalive} comment whenever
  * nothing went out for a while; and a final {@code stream-closed} event when the node
- * ends the stream.
+ * ends the stream. What a stream has waiting goes out in one write (up to
+ * {@value #MOST_PER_WRITE} events, gathered for at most {@code GATHER}): one write and
+ * flush per event and stream was what limited the fan-out.
  */
 @Component
 @EnableConfigurationProperties(StreamProperties.class)
@@ -36,9 +37,15 @@ class EventStreams {
 	 */
 	static final String TOO_OLD_EVENT = "position-too-old";
 
-	private static final ServerSentEvent<String> KEEPALIVE = ServerSentEvent.<String>builder()
-		.comment("keepalive")
-		.build();
+	private static final SseChunk KEEPALIVE = SseChunk.comment("keepalive");
+
+	/** Most events a stream writes at once. */
+	private static final int MOST_PER_WRITE = 64;
+
+	/**
+	 * How long a stream's first waiting event may wait for others to share its write.
+	 */
+	private static final Duration GATHER = Duration.ofMillis(5);
 
 	private final LiveEventHub hub;
 
@@ -67,7 +74,7 @@ class EventStreams {
 	 * Counts a new stream of {@code key} against the caps (refused with 429 beyond them)
 	 * and returns it.
 	 */
-	Flux<ServerSentEvent<String>> open(String key, StreamFilter filter, long after) {
+	Flux<SseChunk> open(String key, StreamFilter filter, long after) {
 		connections.open(key);
 		var ending = new AtomicReference<Reason>();
 		var aged = new AtomicBoolean();
@@ -77,7 +84,8 @@ class EventStreams {
 			.takeUntilOther(Mono.delay(lifetime()).doOnNext(tick -> aged.set(true)))
 			.concatWith(Mono.defer(() -> closing(ending, aged.get() ? Reason.LIFETIME : Reason.SHUTDOWN)))
 			.onErrorResume(LiveBuffer.Overflow.class, overflow -> closing(ending, Reason.SLOW_CONSUMER));
-		return withKeepalive(Flux.just(retryHint()).concatWith(events))
+		return withKeepalive(Flux.just(retryHint()).concatWith(events)).bufferTimeout(MOST_PER_WRITE, GATHER, true)
+			.map(SseChunk::join)
 			.doFinally(signal -> connections.closed(key, signal == SignalType.ON_COMPLETE ? ending.get()
 					: signal == SignalType.ON_ERROR ? Reason.ERROR : Reason.CLIENT_GONE));
 	}
@@ -87,7 +95,7 @@ class EventStreams {
 	 * every live event the hub sends after it is either in the catch-up (dropped here) or
 	 * above it.
 	 */
-	private Flux<ServerSentEvent<String>> events(LiveBuffer live, StreamFilter filter, long after) {
+	private Flux<SseChunk> events(LiveBuffer live, StreamFilter filter, long after) {
 		return hub.positioned().then(streamLog.beyondBudget(after)).flatMapMany(oldest -> {
 			if (oldest.isEmpty()) {
 				return replayThenLive(live, filter, after);
@@ -100,7 +108,7 @@ class EventStreams {
 		});
 	}
 
-	private Flux<ServerSentEvent<String>> replayThenLive(LiveBuffer live, StreamFilter filter, long after) {
+	private Flux<SseChunk> replayThenLive(LiveBuffer live, StreamFilter filter, long after) {
 		var caughtUpTo = new AtomicLong();
 		var replayed = new AtomicLong();
 		return streamLog.readFrom(after, filter).doOnNext(page -> {
@@ -112,16 +120,14 @@ class EventStreams {
 		})
 			.concatMapIterable(Page::events)
 			.concatWith(live.events().filter(event -> event.position() > caughtUpTo.get()))
-			.map(this::toServerSentEvent);
+			.map(this::toChunk);
 	}
 
-	private static ServerSentEvent<String> tooOld(long requested, long oldest) {
-		return ServerSentEvent
-			.builder("{\"requested\":" + requested + ",\"oldest\":" + oldest
-					+ ",\"detail\":\"The position is older than this server replays; live events follow. "
-					+ "Read what lies between from GET /audit/events.\"}")
-			.event(TOO_OLD_EVENT)
-			.build();
+	private static SseChunk tooOld(long requested, long oldest) {
+		return SseChunk.event(null, TOO_OLD_EVENT,
+				"{\"requested\":" + requested + ",\"oldest\":" + oldest
+						+ ",\"detail\":\"The position is older than this server replays; live events follow. "
+						+ "Read what lies between from GET /audit/events.\"}");
 	}
 
 	/** The configured lifetime, less up to a tenth of it, so that reconnects spread. */
@@ -130,20 +136,20 @@ class EventStreams {
 		return lifetime.minusMillis(ThreadLocalRandom.current().nextLong(lifetime.toMillis() / 10 + 1));
 	}
 
-	private ServerSentEvent<String> toServerSentEvent(StreamEvent event) {
+	private SseChunk toChunk(StreamEvent event) {
 		connections.sent();
-		return ServerSentEvent.builder(event.json()).id(Long.toString(event.position())).event(event.type()).build();
+		return SseChunk.event(Long.toString(event.position()), event.type(), event.json());
 	}
 
-	private ServerSentEvent<String> retryHint() {
+	private SseChunk retryHint() {
 		long jitter = ThreadLocalRandom.current().nextLong(properties.retryJitter().toMillis() + 1);
-		return ServerSentEvent.<String>builder().retry(properties.retry().plusMillis(jitter)).build();
+		return SseChunk.retry(properties.retry().plusMillis(jitter));
 	}
 
-	private static Mono<ServerSentEvent<String>> closing(AtomicReference<Reason> ending, Reason reason) {
+	private static Mono<SseChunk> closing(AtomicReference<Reason> ending, Reason reason) {
 		return Mono.fromSupplier(() -> {
 			ending.set(reason);
-			return ServerSentEvent.builder("{\"reason\":\"" + reason.tag() + "\"}").event(CLOSED_EVENT).build();
+			return SseChunk.event(null, CLOSED_EVENT, "{\"reason\":\"" + reason.tag() + "\"}");
 		});
 	}
 
@@ -153,7 +159,7 @@ class EventStreams {
 	 * every event cost more than the event itself with many connections. The timer stops
 	 * with the stream.
 	 */
-	private Flux<ServerSentEvent<String>> withKeepalive(Flux<ServerSentEvent<String>> stream) {
+	private Flux<SseChunk> withKeepalive(Flux<SseChunk> stream) {
 		long idle = properties.keepalive().toNanos();
 		var lastSent = new AtomicLong(System.nanoTime());
 		var keepalives = Mono
