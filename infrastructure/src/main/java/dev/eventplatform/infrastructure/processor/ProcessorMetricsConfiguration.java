@@ -1,9 +1,13 @@
 package dev.eventplatform.infrastructure.processor;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +29,18 @@ class ProcessorMetricsConfiguration {
 	@Bean
 	ConfigurerModule axonMetrics(GlobalMetricRegistry registry) {
 		return new MetricsConfigurerModule(registry, true);
+	}
+
+	/**
+	 * Event processors get the cheaper {@link ProcessorMessageMonitor} under the same
+	 * meter names; this type-specific factory wins over axon-micrometer's default one.
+	 * One monitor per processor name, since its gauges stay bound to the first.
+	 */
+	@Bean
+	ConfigurerModule processorMessageMonitors(MeterRegistry registry) {
+		Map<String, ProcessorMessageMonitor> monitors = new ConcurrentHashMap<>();
+		return configurer -> configurer.configureMessageMonitor(EventProcessor.class, (configuration, componentType,
+				name) -> monitors.computeIfAbsent(name, processor -> new ProcessorMessageMonitor(processor, registry)));
 	}
 
 	/** Events between each of this node's processors and the head of the log. */

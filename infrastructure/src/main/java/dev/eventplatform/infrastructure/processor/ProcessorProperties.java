@@ -9,7 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param interval how often each node applies the operators' requests and samples its
  * processors' positions
+ * @param idleTokenInterval how soon a segment that reads only other segments' events
+ * stores its position (Axon's claim extension threshold, 5 s by default there): until it
+ * does, the log's last events count as its lag, and a rebuild waits that long for its
+ * switch-over
  */
 @ConfigurationProperties("platform.processors")
-public record ProcessorProperties(@DefaultValue("500ms") Duration interval) {
+public record ProcessorProperties(@DefaultValue("500ms") Duration interval,
+		@DefaultValue("1s") Duration idleTokenInterval) {
 }

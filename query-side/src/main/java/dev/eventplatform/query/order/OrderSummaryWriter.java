@@ -6,8 +6,6 @@ import dev.eventplatform.infrastructure.projection.ReadModelSlots;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -19,8 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Writes the orders read model as three JDBC batches per processor batch, into the set of
  * tables being written ({@link ReadModelSlots}), in the same transaction as the
  * processor's token ({@link BatchedWrites}, which also singles out a poison event). Every
- * write is idempotent: inserts skip existing rows, and a transition only applies to an
- * older version, so a redelivered batch changes nothing.
+ * write is idempotent: an order already there is only brought forward to a newer version,
+ * and a transition only applies to an older version, so a redelivered batch changes
+ * nothing.
  */
 @Component
 class OrderSummaryWriter {
@@ -30,6 +29,9 @@ class OrderSummaryWriter {
 	private final ReadModelSlots slots;
 
 	private final BatchedWrites<Write> writes;
+
+	/** Whether the database is PostgreSQL; known after the first write. */
+	private volatile Boolean postgres;
 
 	OrderSummaryWriter(JdbcTemplate jdbc, ReadModelSlots orderSummarySlots, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -58,8 +60,7 @@ class OrderSummaryWriter {
 		var tables = OrderSummaryTables.of(slots.rebuild());
 		// TRUNCATE frees the space at once where the database has it for several tables
 		// (PostgreSQL); no reader uses these tables meanwhile.
-		if (Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> "PostgreSQL"
-			.equals(connection.getMetaData().getDatabaseProductName())))) {
+		if (isPostgres()) {
 			jdbc.update("TRUNCATE " + tables.lines() + ", " + tables.summary());
 		}
 		else {
@@ -71,14 +72,11 @@ class OrderSummaryWriter {
 	/**
 	 * A transition of an order created in the same batch is folded into its insert: a
 	 * rebuild, whose batches hold whole lifecycles, then writes one row per order instead
-	 * of a row and an update per later event. Should the insert find the row already
-	 * there (a batch seen before), the folded transitions are applied as updates after
-	 * all.
+	 * of a row and an update per later event.
 	 */
 	private void flush(List<Write> batch) {
 		var tables = OrderSummaryTables.of(slots.writing());
 		var inserts = new LinkedHashMap<String, OrderSummary>();
-		var folded = new HashMap<String, List<Transition>>();
 		var transitions = new ArrayList<Transition>();
 		for (var write : batch) {
 			if (write instanceof Insert insert) {
@@ -88,31 +86,44 @@ class OrderSummaryWriter {
 				var created = inserts.get(transition.orderId());
 				if (created != null) {
 					inserts.put(created.orderId(), transition.applyTo(created));
-					folded.computeIfAbsent(created.orderId(), id -> new ArrayList<>()).add(transition);
 				}
 				else {
 					transitions.add(transition);
 				}
 			}
 		}
-		var orders = List.copyOf(inserts.values());
-		var inserted = insert(tables, orders);
-		for (int i = 0; i < orders.size(); i++) {
-			if (inserted[i] == 0) {
-				transitions.addAll(folded.getOrDefault(orders.get(i).orderId(), List.of()));
-			}
-		}
+		insert(tables, List.copyOf(inserts.values()));
 		// In event order per order: several transitions of one order may share a batch.
 		transition(tables, transitions);
 	}
 
-	/** Inserts the orders that are not there yet; one count per order, 0 when it was. */
-	private int[] insert(OrderSummaryTables tables, List<OrderSummary> inserts) {
-		var counts = jdbc.batchUpdate("INSERT INTO " + tables.summary()
-				+ " (order_id, customer_id, currency, total, status, version, carrier, tracking_number,"
-				+ " cancellation_reason, created_at, updated_at)"
-				+ " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + tables.summary()
-				+ " WHERE order_id = ?)", inserts, inserts.size(), (ps, order) -> {
+	/**
+	 * Inserts the orders, or, for an order already there (a batch seen before), brings it
+	 * to the inserted state when that is newer: the insert holds the order's whole
+	 * history up to its version, folded. On PostgreSQL an {@code INSERT ... ON CONFLICT},
+	 * which the driver sends batched as multi-row inserts ({@code reWriteBatchedInserts}
+	 * in the {@code postgres} profile); elsewhere (H2) the standard {@code MERGE}.
+	 */
+	private void insert(OrderSummaryTables tables, List<OrderSummary> orders) {
+		jdbc.batchUpdate(isPostgres() ? """
+				INSERT INTO %1$s AS o (order_id, customer_id, currency, total, status, version, carrier,
+				    tracking_number, cancellation_reason, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, version = EXCLUDED.version,
+				    carrier = EXCLUDED.carrier, tracking_number = EXCLUDED.tracking_number,
+				    cancellation_reason = EXCLUDED.cancellation_reason, updated_at = EXCLUDED.updated_at
+				WHERE o.version < EXCLUDED.version""".formatted(tables.summary()) : """
+				MERGE INTO %1$s o USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) AS n (order_id, customer_id,
+				    currency, total, status, version, carrier, tracking_number, cancellation_reason, created_at,
+				    updated_at) ON o.order_id = n.order_id
+				WHEN MATCHED AND o.version < n.version THEN UPDATE SET status = n.status, version = n.version,
+				    carrier = n.carrier, tracking_number = n.tracking_number,
+				    cancellation_reason = n.cancellation_reason, updated_at = n.updated_at
+				WHEN NOT MATCHED THEN INSERT (order_id, customer_id, currency, total, status, version, carrier,
+				    tracking_number, cancellation_reason, created_at, updated_at) VALUES (n.order_id,
+				    n.customer_id, n.currency, n.total, n.status, n.version, n.carrier, n.tracking_number,
+				    n.cancellation_reason, n.created_at, n.updated_at)""".formatted(tables.summary()), orders,
+				orders.size(), (ps, order) -> {
 					ps.setString(1, order.orderId());
 					ps.setString(2, order.customerId());
 					ps.setString(3, order.currency());
@@ -124,20 +135,28 @@ class OrderSummaryWriter {
 					ps.setString(9, order.cancellationReason());
 					ps.setTimestamp(10, Timestamp.from(order.createdAt()));
 					ps.setTimestamp(11, Timestamp.from(order.updatedAt()));
-					ps.setString(12, order.orderId());
 				});
 		var lines = new ArrayList<Object[]>();
-		for (var order : inserts) {
+		for (var order : orders) {
 			for (int i = 0; i < order.lines().size(); i++) {
 				var line = order.lines().get(i);
-				lines.add(new Object[] { order.orderId(), i, line.sku(), line.quantity(), line.unitPrice(),
-						order.orderId(), i });
+				lines.add(new Object[] { order.orderId(), i, line.sku(), line.quantity(), line.unitPrice() });
 			}
 		}
+		// An order's lines never change after its creation.
 		jdbc.batchUpdate("INSERT INTO " + tables.lines()
-				+ " (order_summary, order_summary_key, sku, quantity, unit_price) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS"
-				+ " (SELECT 1 FROM " + tables.lines() + " WHERE order_summary = ? AND order_summary_key = ?)", lines);
-		return Arrays.stream(counts).flatMapToInt(Arrays::stream).toArray();
+				+ " (order_summary, order_summary_key, sku, quantity, unit_price) VALUES (?, ?, ?, ?, ?)"
+				+ " ON CONFLICT DO NOTHING", lines);
+	}
+
+	private boolean isPostgres() {
+		var postgres = this.postgres;
+		if (postgres == null) {
+			postgres = jdbc.execute((ConnectionCallback<Boolean>) connection -> "PostgreSQL"
+				.equals(connection.getMetaData().getDatabaseProductName()));
+			this.postgres = postgres;
+		}
+		return postgres;
 	}
 
 	private void transition(OrderSummaryTables tables, List<Transition> transitions) {
