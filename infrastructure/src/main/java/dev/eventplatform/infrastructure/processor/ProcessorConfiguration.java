@@ -2,10 +2,9 @@ package dev.eventplatform.infrastructure.processor;
 
 import dev.eventplatform.events.processor.ProcessorEventContracts;
 import dev.eventplatform.infrastructure.catalogue.EventContracts;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -41,29 +40,35 @@ public class ProcessorConfiguration {
 	}
 
 	/**
-	 * Every pooled processor: its segments store their position at least this often when
-	 * the events they read belong to other segments ({@link ProcessorProperties}), and a
-	 * work package that starts a batch wakes its coordinator
-	 * ({@link CoordinatorExecutor}). The processors' own settings apply on top.
+	 * The coordinators of this node's pooled processors, woken when events arrive and
+	 * when a work package starts a batch.
 	 */
 	@Bean
-	ConfigurerModule pooledProcessorDefaults(ProcessorProperties properties) {
-		Map<String, CoordinatorExecutor> coordinators = new ConcurrentHashMap<>();
+	Coordinators processorCoordinators(ObjectProvider<EventStore> eventStore) {
+		return new Coordinators(eventStore);
+	}
+
+	/**
+	 * Every pooled processor: its segments store their position at least this often when
+	 * the events they read belong to other segments ({@link ProcessorProperties}), its
+	 * coordinator runs on a {@link CoordinatorExecutor}, and a work package that starts a
+	 * batch wakes it. The processors' own settings apply on top.
+	 */
+	@Bean
+	ConfigurerModule pooledProcessorDefaults(ProcessorProperties properties, Coordinators coordinators) {
 		return configurer -> configurer
 			.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
 					(config, builder) -> builder.claimExtensionThreshold(properties.idleTokenInterval().toMillis())
 						.coordinatorExecutor(name -> {
-							var executor = new CoordinatorExecutor(name);
-							coordinators.put(name, executor);
+							var executor = coordinators.executor(name);
 							config.onShutdown(executor::shutdown);
 							return executor;
 						}))
 				.registerDefaultHandlerInterceptor((config, name) -> (unitOfWork, chain) -> {
-					var coordinator = coordinators.get(name);
 					// Once per batch: its first event is handled once the batch is off
 					// the buffer.
-					if (coordinator != null && unitOfWork.root().resources().putIfAbsent(BATCH_STARTED, true) == null) {
-						coordinator.wake();
+					if (unitOfWork.root().resources().putIfAbsent(BATCH_STARTED, true) == null) {
+						coordinators.wake(name);
 					}
 					return chain.proceed();
 				}));
