@@ -1,5 +1,6 @@
 package dev.eventplatform.infrastructure.processor;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,10 @@ import org.springframework.context.SmartLifecycle;
  * from the event store offers no callback), which made a new event wait 250 ms on average
  * before a projection or the webhook fan-out saw it. One thread tails the event store's
  * shared cache, as any processor does, and wakes every coordinator as soon as new events
- * are there: local commits at once, other nodes' at the store's next fetch.
+ * are there: local commits at once, other nodes' at the store's next fetch. It rings at
+ * most once per {@code wakeInterval}, so that under load the processors still handle
+ * events in batches: a wake-up per commit made a batch (a transaction and a token update)
+ * per event and took a third of the command rate.
  */
 final class Coordinators implements SmartLifecycle {
 
@@ -26,10 +30,13 @@ final class Coordinators implements SmartLifecycle {
 
 	private final ObjectProvider<EventStore> eventStore;
 
+	private final Duration wakeInterval;
+
 	private volatile Thread doorbell;
 
-	Coordinators(ObjectProvider<EventStore> eventStore) {
+	Coordinators(ObjectProvider<EventStore> eventStore, Duration wakeInterval) {
 		this.eventStore = eventStore;
+		this.wakeInterval = wakeInterval;
 	}
 
 	/** A new coordinator thread for the processor. */
@@ -65,6 +72,7 @@ final class Coordinators implements SmartLifecycle {
 							stream.nextAvailable();
 						}
 						this.executors.values().forEach(CoordinatorExecutor::wake);
+						Thread.sleep(this.wakeInterval.toMillis());
 					}
 				}
 			}

@@ -44,8 +44,8 @@ public class ProcessorConfiguration {
 	 * when a work package starts a batch.
 	 */
 	@Bean
-	Coordinators processorCoordinators(ObjectProvider<EventStore> eventStore) {
-		return new Coordinators(eventStore);
+	Coordinators processorCoordinators(ObjectProvider<EventStore> eventStore, ProcessorProperties properties) {
+		return new Coordinators(eventStore, properties.wakeInterval());
 	}
 
 	/**

@@ -13,8 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stores its position (Axon's claim extension threshold, 5 s by default there): until it
  * does, the log's last events count as its lag, and a rebuild waits that long for its
  * switch-over
+ * @param wakeInterval the least time between two wake-ups of the processors by new
+ * events: the longest a new event waits before a processor reads it, and what gathers
+ * events into batches under load
  */
 @ConfigurationProperties("platform.processors")
 public record ProcessorProperties(@DefaultValue("500ms") Duration interval,
-		@DefaultValue("1s") Duration idleTokenInterval) {
+		@DefaultValue("1s") Duration idleTokenInterval, @DefaultValue("20ms") Duration wakeInterval) {
 }

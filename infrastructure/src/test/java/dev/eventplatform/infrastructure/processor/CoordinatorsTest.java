@@ -2,6 +2,7 @@ package dev.eventplatform.infrastructure.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,8 @@ class CoordinatorsTest {
 		.build();
 
 	private final Coordinators coordinators = new Coordinators(
-			new StaticListableBeanFactory(Map.of("eventStore", store)).getBeanProvider(EventStore.class));
+			new StaticListableBeanFactory(Map.of("eventStore", store)).getBeanProvider(EventStore.class),
+			Duration.ofMillis(20));
 
 	private final CoordinatorExecutor coordinator = coordinators.executor("order-summary");
 
