@@ -54,8 +54,15 @@ final class Coordinators implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Starts the doorbell, unless this node runs no pooled processor (a command side
+	 * alone).
+	 */
 	@Override
 	public void start() {
+		if (this.executors.isEmpty()) {
+			return;
+		}
 		var thread = new Thread(this::ring, "processor-doorbell");
 		thread.setDaemon(true);
 		this.doorbell = thread;
