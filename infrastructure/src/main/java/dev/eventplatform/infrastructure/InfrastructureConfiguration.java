@@ -9,7 +9,10 @@ import dev.eventplatform.infrastructure.processor.ProcessorConfiguration;
 import dev.eventplatform.infrastructure.security.ApiKeySecurityConfiguration;
 import dev.eventplatform.infrastructure.web.JsonInputConfiguration;
 import dev.eventplatform.infrastructure.web.ProblemDetailsAdvice;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -21,5 +24,10 @@ import org.springframework.context.annotation.Import;
 		EventLogConfiguration.class, ApiKeySecurityConfiguration.class, JsonInputConfiguration.class,
 		OpenApiConfiguration.class, ProblemDetailsAdvice.class, ProcessorConfiguration.class })
 public class InfrastructureConfiguration {
+
+	@Bean
+	DatabaseKind databaseKind(DataSource dataSource) throws MetaDataAccessException {
+		return DatabaseKind.of(dataSource);
+	}
 
 }

@@ -1,10 +1,9 @@
 package dev.eventplatform.infrastructure.eventlog;
 
+import dev.eventplatform.infrastructure.DatabaseKind;
 import dev.eventplatform.infrastructure.envelope.EnvelopeFactory;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,13 +30,11 @@ public class EventLogConfiguration {
 	 * {@code platform.event-log.settle-timeout}.
 	 */
 	@Bean
-	CommittedHorizon committedHorizon(DataSource dataSource, JdbcClient jdbc,
+	CommittedHorizon committedHorizon(DatabaseKind database, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager, Clock clock,
-			@Value("${platform.event-log.settle-timeout:5s}") Duration settleTimeout) throws SQLException {
-		try (var connection = dataSource.getConnection()) {
-			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-				return new SnapshotHorizon(jdbc, new TransactionTemplate(transactionManager));
-			}
+			@Value("${platform.event-log.settle-timeout:5s}") Duration settleTimeout) {
+		if (database.postgreSql()) {
+			return new SnapshotHorizon(jdbc, new TransactionTemplate(transactionManager));
 		}
 		return new SettleTimeoutHorizon(jdbc, settleTimeout, clock);
 	}

@@ -1,5 +1,6 @@
 package dev.eventplatform.query.order;
 
+import dev.eventplatform.infrastructure.DatabaseKind;
 import dev.eventplatform.infrastructure.projection.BatchedWrites;
 import dev.eventplatform.infrastructure.projection.EventNotApplicableException;
 import dev.eventplatform.infrastructure.projection.ReadModelSlots;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,11 +30,12 @@ class OrderSummaryWriter {
 
 	private final BatchedWrites<Write> writes;
 
-	/** Whether the database is PostgreSQL; known after the first write. */
-	private volatile Boolean postgres;
+	private final boolean postgres;
 
-	OrderSummaryWriter(JdbcTemplate jdbc, ReadModelSlots orderSummarySlots, PlatformTransactionManager transactions) {
+	OrderSummaryWriter(JdbcTemplate jdbc, ReadModelSlots orderSummarySlots, PlatformTransactionManager transactions,
+			DatabaseKind database) {
 		this.jdbc = jdbc;
+		this.postgres = database.postgreSql();
 		this.slots = orderSummarySlots;
 		this.writes = new BatchedWrites<>(OrderSummaryProjection.PROCESSING_GROUP, transactions, this::flush);
 	}
@@ -60,7 +61,7 @@ class OrderSummaryWriter {
 		var tables = OrderSummaryTables.of(slots.rebuild());
 		// TRUNCATE frees the space at once where the database has it for several tables
 		// (PostgreSQL); no reader uses these tables meanwhile.
-		if (isPostgres()) {
+		if (postgres) {
 			jdbc.update("TRUNCATE " + tables.lines() + ", " + tables.summary());
 		}
 		else {
@@ -105,7 +106,7 @@ class OrderSummaryWriter {
 	 * in the {@code postgres} profile); elsewhere (H2) the standard {@code MERGE}.
 	 */
 	private void insert(OrderSummaryTables tables, List<OrderSummary> orders) {
-		jdbc.batchUpdate(isPostgres() ? """
+		jdbc.batchUpdate(postgres ? """
 				INSERT INTO %1$s AS o (order_id, customer_id, currency, total, status, version, carrier,
 				    tracking_number, cancellation_reason, created_at, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -147,16 +148,6 @@ class OrderSummaryWriter {
 		jdbc.batchUpdate("INSERT INTO " + tables.lines()
 				+ " (order_summary, order_summary_key, sku, quantity, unit_price) VALUES (?, ?, ?, ?, ?)"
 				+ " ON CONFLICT DO NOTHING", lines);
-	}
-
-	private boolean isPostgres() {
-		var postgres = this.postgres;
-		if (postgres == null) {
-			postgres = jdbc.execute((ConnectionCallback<Boolean>) connection -> "PostgreSQL"
-				.equals(connection.getMetaData().getDatabaseProductName()));
-			this.postgres = postgres;
-		}
-		return postgres;
 	}
 
 	private void transition(OrderSummaryTables tables, List<Transition> transitions) {

@@ -1,5 +1,6 @@
 package dev.eventplatform.notification.webhook.delivery;
 
+import dev.eventplatform.infrastructure.DatabaseKind;
 import dev.eventplatform.notification.webhook.delivery.DeliveryRecords.ClaimedDelivery;
 import dev.eventplatform.notification.webhook.delivery.DeliveryRecords.NewDelivery;
 import dev.eventplatform.notification.webhook.delivery.DeliveryRecords.Outcome;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -79,9 +79,11 @@ class DeliveryStore {
 
 	private final WebhookSecrets secrets;
 
-	private volatile Boolean postgresql;
+	private final boolean postgresql;
 
-	DeliveryStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, WebhookSecrets secrets) {
+	DeliveryStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, WebhookSecrets secrets,
+			DatabaseKind database) {
+		this.postgresql = database.postgreSql();
 		this.jdbc = jdbc;
 		this.template = template;
 		this.transactions = transactions;
@@ -132,7 +134,7 @@ class DeliveryStore {
 		}
 		var present = new HashSet<>(jdbc
 			.sql("SELECT subscription_id FROM webhook_subscription WHERE subscription_id IN (:ids)"
-					+ (postgresql() ? " FOR KEY SHARE" : ""))
+					+ (postgresql ? " FOR KEY SHARE" : ""))
 			.param("ids", ids)
 			.query(String.class)
 			.list());
@@ -153,7 +155,7 @@ class DeliveryStore {
 	Claim claim(Instant now, Instant leaseUntil, int limit, int perEndpoint, Map<String, Integer> room,
 			Set<String> excluded) {
 		return transactions.execute(tx -> {
-			var candidates = jdbc.sql(postgresql() ? CLAIM_POSTGRESQL : CLAIM_PORTABLE)
+			var candidates = jdbc.sql(postgresql ? CLAIM_POSTGRESQL : CLAIM_PORTABLE)
 				.param("now", sql(now))
 				.param("excluded", nonEmpty(excluded, ""))
 				.param("perEndpoint", perEndpoint)
@@ -205,14 +207,6 @@ class DeliveryStore {
 		return jdbc.sql("""
 				UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = :now, lease_until = NULL
 				WHERE status = 'SENDING' AND lease_until <= :now""").param("now", sql(now)).update();
-	}
-
-	private boolean postgresql() {
-		if (postgresql == null) {
-			postgresql = template.execute((ConnectionCallback<Boolean>) connection -> "PostgreSQL"
-				.equals(connection.getMetaData().getDatabaseProductName()));
-		}
-		return postgresql;
 	}
 
 	/**
